@@ -1,0 +1,17 @@
+//! relumip-solver: a parallel branch-and-bound MILP solver specialised for ReLU
+//! networks.
+//!
+//! The pipeline, one module per stage: [`io`] reads an instance into a [`model::Model`],
+//! [`lp`] solves LP relaxations behind the [`lp::LpEngine`] trait, [`branch`] holds the
+//! branching rules, and [`search`] runs the parallel branch-and-bound.
+
+#![deny(missing_docs)]
+
+pub mod branch;
+pub mod error;
+pub mod io;
+pub mod lp;
+pub mod model;
+pub mod search;
+
+pub use error::{Error, Result};

@@ -1,0 +1,1 @@
+//! Parallel branch-and-bound.

@@ -1,0 +1,3 @@
+//! relumip command-line program.
+
+fn main() {}
