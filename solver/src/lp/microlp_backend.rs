@@ -89,20 +89,27 @@ impl MicroLp {
         }
         let (solution, solved_bounds) = self.cached.take()?;
         let target = self.current_bounds();
-        let mut edits = Vec::new();
+        // Relax first (unfix every column that moves away from a fixed value), then
+        // fix: every intermediate problem then contains the final one, so an
+        // infeasible intermediate step proves the final problem infeasible.
+        let mut unfixes = Vec::new();
+        let mut fixes = Vec::new();
         for (j, (&now, &before)) in target.iter().zip(&solved_bounds).enumerate() {
             if now == before {
                 continue;
             }
-            if now.0 == now.1 && now.0 >= self.built_bounds[j].0 && now.0 <= self.built_bounds[j].1
-            {
-                edits.push((j, Some(now.0)));
-            } else if now == self.built_bounds[j] {
-                edits.push((j, None));
-            } else {
+            let built = self.built_bounds[j];
+            if now != built && !(now.0 == now.1 && now.0 >= built.0 && now.0 <= built.1) {
                 return None;
             }
+            if before != built {
+                unfixes.push((j, None));
+            }
+            if now != built {
+                fixes.push((j, Some(now.0)));
+            }
         }
+        let edits: Vec<(usize, Option<f64>)> = unfixes.into_iter().chain(fixes).collect();
         if edits.len() > MAX_WARM_EDITS {
             return None;
         }

@@ -1,1 +1,247 @@
 //! Parallel branch-and-bound.
+//!
+//! [`solve`] runs the whole search on a [`Model`]: the LP relaxation in minimisation
+//! form, root propagation, then either the work-stealing scheduler ([`pool`]) or the
+//! deterministic round scheduler ([`deterministic`]), both driving the same node
+//! [`processor`]. The final solution is re-checked against the original model before
+//! it is returned.
+
+mod context;
+mod deterministic;
+pub mod domain;
+mod incumbent;
+pub mod node;
+mod pool;
+pub mod processor;
+pub mod result;
+pub mod settings;
+pub mod shared;
+
+pub use result::{relative_gap, SearchStats, SolveResult, Status};
+pub use settings::{Schedule, Settings, DEFAULT_ABSOLUTE_GAP, DEFAULT_RELATIVE_GAP};
+pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
+
+use crate::branch::rule_by_name;
+use crate::error::{Error, Result};
+use crate::lp::LpProblem;
+use crate::model::{check_solution, Model};
+use context::SearchContext;
+use node::Node;
+use shared::Shared;
+use std::time::Instant;
+
+/// Largest matrix coefficient accepted without a big-M warning.
+pub const BIG_M_WARNING: f64 = 1e6;
+
+/// Solves `model` with `settings`, reporting progress to `sink`.
+///
+/// Errors are returned only for invalid settings or a model with NaN or infinite
+/// coefficients; infeasible, unbounded and limits are statuses of the result.
+pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Result<SolveResult> {
+    let start = Instant::now();
+    validate(model, settings)?;
+    let mut warnings = Vec::new();
+    let max_coef = model.max_abs_coefficient();
+    if max_coef > BIG_M_WARNING {
+        warnings.push(format!(
+            "largest matrix coefficient is {max_coef:.3e} (above {BIG_M_WARNING:.0e}): big-M values this large weaken the LP relaxation and invite numerical trouble"
+        ));
+    }
+    let mut problem = LpProblem::relaxation(model);
+    for (j, v) in model.variables.iter().enumerate() {
+        if v.kind.is_integral() {
+            problem.col_lower[j] = (problem.col_lower[j] - 1e-9).ceil();
+            problem.col_upper[j] = (problem.col_upper[j] + 1e-9).floor();
+        }
+    }
+    let mut settings = settings.clone();
+    settings.threads = settings.threads.max(1);
+    let threads = settings.threads;
+    let empty_domain = problem
+        .col_lower
+        .iter()
+        .zip(&problem.col_upper)
+        .any(|(l, u)| l > u);
+    let ctx = SearchContext::new(model, problem, settings, start);
+    let shared = Shared::new(sink);
+    let (stats, open_bound) = if empty_domain {
+        (SearchStats::default(), f64::INFINITY)
+    } else {
+        let rule = rule_by_name(&ctx.settings.branching, model.num_cols()).ok_or_else(|| {
+            Error::Invalid(format!(
+                "unknown branching rule '{}'",
+                ctx.settings.branching
+            ))
+        })?;
+        match ctx.settings.schedule {
+            Schedule::Opportunistic => pool::run(&ctx, &shared, rule.as_ref(), Node::root()),
+            Schedule::Deterministic => {
+                deterministic::run(&ctx, &shared, rule.as_ref(), Node::root())
+            }
+        }
+    };
+    let mut result = finish(&ctx, &shared, stats, open_bound, threads);
+    result.warnings.extend(warnings);
+    if result.status == Status::Unbounded {
+        result = decide_unbounded(model, &ctx.settings, result)?;
+    }
+    result.elapsed = start.elapsed();
+    Ok(result)
+}
+
+fn validate(model: &Model, settings: &Settings) -> Result<()> {
+    if rule_by_name(&settings.branching, 0).is_none() {
+        return Err(Error::Invalid(format!(
+            "unknown branching rule '{}' (known: {})",
+            settings.branching,
+            crate::branch::RULE_NAMES.join(", ")
+        )));
+    }
+    if !(settings.relative_gap >= 0.0 && settings.absolute_gap >= 0.0) {
+        return Err(Error::Invalid(
+            "gap limits must be non-negative numbers".into(),
+        ));
+    }
+    for v in &model.variables {
+        if !v.cost.is_finite()
+            || v.lower.is_nan()
+            || v.upper.is_nan()
+            || v.lower == f64::INFINITY
+            || v.upper == f64::NEG_INFINITY
+        {
+            return Err(Error::Invalid(format!(
+                "variable {} has an invalid cost or bound",
+                v.name
+            )));
+        }
+    }
+    for r in &model.rows {
+        if r.entries
+            .iter()
+            .any(|e| !e.1.is_finite() || e.0 >= model.num_cols())
+            || r.lower.is_nan()
+            || r.upper.is_nan()
+            || r.lower == f64::INFINITY
+            || r.upper == f64::NEG_INFINITY
+        {
+            return Err(Error::Invalid(format!(
+                "row {} has an invalid coefficient or side",
+                r.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Turns the end state of a search into a checked result.
+fn finish(
+    ctx: &SearchContext<'_>,
+    shared: &Shared<'_>,
+    stats: SearchStats,
+    open_bound: f64,
+    threads: usize,
+) -> SolveResult {
+    let stop = shared.stop_status();
+    let incumbent = shared.incumbent.get();
+    let unresolved = stats.lp_unresolved > 0 || stats.rejected_solutions > 0;
+    let (objective, bound) = shared.model_objective_and_bound(ctx, open_bound);
+    let gap = relative_gap(objective, bound);
+    let mut message = None;
+    let mut warnings = Vec::new();
+    if stats.lp_unresolved > 0 {
+        warnings.push(format!(
+            "{} node(s) were branched without an LP bound after repeated LP failures",
+            stats.lp_unresolved
+        ));
+    }
+    let closed_within_tolerance = objective.is_some_and(|obj| {
+        (obj - bound).abs() <= DEFAULT_ABSOLUTE_GAP.max(DEFAULT_RELATIVE_GAP * obj.abs())
+    });
+    let mut status = match stop {
+        Some(s) => s,
+        None if incumbent.is_none() && !unresolved => Status::Infeasible,
+        None if incumbent.is_none() => {
+            message = Some("no solution found, but some nodes could not be decided".into());
+            Status::Error
+        }
+        None if closed_within_tolerance => Status::Optimal,
+        None if unresolved => {
+            message = Some("the gap could not be closed: some nodes could not be decided".into());
+            Status::Error
+        }
+        None => Status::GapLimit,
+    };
+    let mut solution = incumbent.map(|(_, x)| x);
+    if let Some(x) = &solution {
+        let check = check_solution(ctx.model, x, &ctx.settings.tolerances);
+        if !check.is_feasible() {
+            message = Some(format!(
+                "internal error: the best solution fails the final check: {}",
+                check.worst.unwrap_or_default()
+            ));
+            status = Status::Error;
+            solution = None;
+        }
+    }
+    let objective = solution.as_ref().and(objective);
+    SolveResult {
+        status,
+        objective,
+        best_bound: if status == Status::Infeasible {
+            ctx.sense_sign() * f64::INFINITY
+        } else {
+            bound
+        },
+        gap: if status == Status::Infeasible {
+            f64::INFINITY
+        } else {
+            gap
+        },
+        solution,
+        stats,
+        threads,
+        elapsed: ctx.start.elapsed(),
+        message,
+        warnings,
+    }
+}
+
+/// The root LP is unbounded: the MILP is unbounded if it has a feasible point, and
+/// infeasible otherwise (rational data). Decides which by a search for any feasible
+/// point with a zero objective.
+fn decide_unbounded(
+    model: &Model,
+    settings: &Settings,
+    mut result: SolveResult,
+) -> Result<SolveResult> {
+    let mut feasibility = model.clone();
+    feasibility.variables.iter_mut().for_each(|v| v.cost = 0.0);
+    let probe = solve(&feasibility, settings, &NoProgress)?;
+    result.stats.merge(&probe.stats);
+    let sign = match model.sense {
+        crate::model::ObjSense::Minimize => -1.0,
+        crate::model::ObjSense::Maximize => 1.0,
+    };
+    match probe.status {
+        Status::Optimal => {
+            result.status = Status::Unbounded;
+            result.objective = None;
+            result.best_bound = sign * f64::INFINITY;
+            result.gap = f64::INFINITY;
+            result.solution = None;
+        }
+        Status::Infeasible => {
+            result.status = Status::Infeasible;
+            result.best_bound = -sign * f64::INFINITY;
+            result.gap = f64::INFINITY;
+        }
+        other => {
+            result.status = other;
+            result.message = Some(
+                "the LP relaxation is unbounded; no feasible point was found within the limits"
+                    .into(),
+            );
+        }
+    }
+    Ok(result)
+}

@@ -1,0 +1,121 @@
+//! Read-only data shared by all workers of one solve.
+
+use super::domain::Structure;
+use super::settings::Settings;
+use crate::lp::LpProblem;
+use crate::model::{check_solution, Model, ObjSense};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Everything a worker reads but never writes.
+pub struct SearchContext<'m> {
+    /// The original model, for checking solutions.
+    pub model: &'m Model,
+    /// The LP relaxation in minimisation form, with root bounds.
+    pub problem: LpProblem,
+    /// Row/column structure for propagation.
+    pub structure: Structure,
+    /// Root lower bounds (after root propagation).
+    pub root_lower: Arc<Vec<f64>>,
+    /// Root upper bounds (after root propagation).
+    pub root_upper: Arc<Vec<f64>>,
+    /// True when every feasible solution has an integral objective value.
+    pub objective_integral: bool,
+    /// Run settings.
+    pub settings: Settings,
+    /// Start of the solve.
+    pub start: Instant,
+    /// Deadline from the time limit.
+    pub deadline: Option<Instant>,
+}
+
+impl<'m> SearchContext<'m> {
+    /// Builds the context of `problem` (already in minimisation form) for `model`.
+    pub fn new(model: &'m Model, problem: LpProblem, settings: Settings, start: Instant) -> Self {
+        let integral: Vec<bool> = model
+            .variables
+            .iter()
+            .map(|v| v.kind.is_integral())
+            .collect();
+        let objective_integral = problem
+            .costs
+            .iter()
+            .zip(&integral)
+            .all(|(&c, &int)| c == 0.0 || (int && c == c.round() && c.abs() < 1e12))
+            && problem.costs.iter().any(|&c| c != 0.0);
+        let structure = Structure::new(&problem, integral);
+        let deadline = settings.time_limit.map(|t| start + t);
+        SearchContext {
+            model,
+            root_lower: Arc::new(problem.col_lower.clone()),
+            root_upper: Arc::new(problem.col_upper.clone()),
+            problem,
+            structure,
+            objective_integral,
+            settings,
+            start,
+            deadline,
+        }
+    }
+
+    /// Sign that maps the minimisation objective to the model's sense.
+    pub fn sense_sign(&self) -> f64 {
+        match self.model.sense {
+            ObjSense::Minimize => 1.0,
+            ObjSense::Maximize => -1.0,
+        }
+    }
+
+    /// Converts a minimisation-form objective (no constant) to the model's objective.
+    pub fn to_model_objective(&self, internal: f64) -> f64 {
+        self.sense_sign() * internal + self.model.objective_constant
+    }
+
+    /// Nodes whose LP objective is at least this value cannot contain a solution better
+    /// than `incumbent` by more than the gap tolerances.
+    pub fn cutoff(&self, incumbent: f64) -> f64 {
+        if !incumbent.is_finite() {
+            return f64::INFINITY;
+        }
+        let tolerance = self
+            .settings
+            .absolute_gap
+            .max(self.settings.relative_gap * incumbent.abs());
+        let mut cutoff = incumbent - tolerance;
+        if self.objective_integral {
+            cutoff = cutoff.min(incumbent - 1.0 + 1e-6);
+        }
+        cutoff
+    }
+
+    /// A node bound after using objective integrality.
+    pub fn strengthen_bound(&self, bound: f64) -> f64 {
+        if self.objective_integral && bound.is_finite() {
+            (bound - 1e-6).ceil()
+        } else {
+            bound
+        }
+    }
+
+    /// Checks a candidate point (LP values) against the original model; returns the
+    /// accepted point (integers rounded when that keeps it feasible) and its
+    /// minimisation-form objective.
+    pub fn accept_candidate(&self, x: &[f64]) -> Option<(f64, Vec<f64>)> {
+        let tol = &self.settings.tolerances;
+        let mut rounded = x.to_vec();
+        for (value, &int) in rounded.iter_mut().zip(&self.structure.integral) {
+            if int {
+                *value = value.round();
+            }
+        }
+        for point in [rounded, x.to_vec()] {
+            let check = check_solution(self.model, &point, tol);
+            if check.is_feasible() {
+                let internal =
+                    self.sense_sign() * (check.objective - self.model.objective_constant);
+                return Some((internal, point));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,145 @@
+//! What a solve returns: status, objective, bound, solution and statistics.
+
+use serde::Serialize;
+use std::time::Duration;
+
+/// How a solve ended. Every status is a normal end of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// An optimal solution was found and proved (within the default gap tolerances).
+    Optimal,
+    /// No feasible solution exists.
+    Infeasible,
+    /// Feasible solutions with arbitrarily good objective exist.
+    Unbounded,
+    /// The time limit stopped the search.
+    TimeLimit,
+    /// The node limit stopped the search.
+    NodeLimit,
+    /// The search stopped at the user's gap, above the default optimality tolerance.
+    GapLimit,
+    /// The search could not reach a trustworthy conclusion (repeated LP failures).
+    Error,
+}
+
+impl Status {
+    /// The name used in logs and statistics files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::Infeasible => "infeasible",
+            Status::Unbounded => "unbounded",
+            Status::TimeLimit => "time_limit",
+            Status::NodeLimit => "node_limit",
+            Status::GapLimit => "gap_limit",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// Counters and timers of one run (summed over workers).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SearchStats {
+    /// Nodes processed (the root counts as one).
+    pub nodes: u64,
+    /// Simplex iterations over all LP solves.
+    pub lp_iterations: u64,
+    /// LP solves.
+    pub lp_solves: u64,
+    /// LP solves that failed (numerical trouble or limits) and were retried cold.
+    pub lp_failures: u64,
+    /// Nodes branched on without a bound because the LP failed twice.
+    pub lp_unresolved: u64,
+    /// Nodes pruned because their LP was infeasible.
+    pub pruned_infeasible: u64,
+    /// Nodes pruned by bound.
+    pub pruned_bound: u64,
+    /// Bound tightenings found by propagation.
+    pub propagated_bounds: u64,
+    /// Improving solutions accepted.
+    pub incumbent_updates: u64,
+    /// Candidate solutions rejected by the check against the original model.
+    pub rejected_solutions: u64,
+    /// Deepest node processed.
+    pub max_depth: u32,
+    /// Seconds spent in LP solves (summed over workers).
+    pub time_lp: f64,
+    /// Seconds spent choosing branching candidates.
+    pub time_branching: f64,
+    /// Seconds spent in bound propagation.
+    pub time_propagation: f64,
+    /// Seconds spent in primal heuristics.
+    pub time_heuristics: f64,
+    /// Seconds of the root node (LP and everything done there).
+    pub time_root: f64,
+    /// Root LP objective in the model's sense.
+    pub root_lp_objective: Option<f64>,
+}
+
+impl SearchStats {
+    /// Adds another worker's counters into these.
+    pub fn merge(&mut self, other: &SearchStats) {
+        self.nodes += other.nodes;
+        self.lp_iterations += other.lp_iterations;
+        self.lp_solves += other.lp_solves;
+        self.lp_failures += other.lp_failures;
+        self.lp_unresolved += other.lp_unresolved;
+        self.pruned_infeasible += other.pruned_infeasible;
+        self.pruned_bound += other.pruned_bound;
+        self.propagated_bounds += other.propagated_bounds;
+        self.incumbent_updates += other.incumbent_updates;
+        self.rejected_solutions += other.rejected_solutions;
+        self.max_depth = self.max_depth.max(other.max_depth);
+        self.time_lp += other.time_lp;
+        self.time_branching += other.time_branching;
+        self.time_propagation += other.time_propagation;
+        self.time_heuristics += other.time_heuristics;
+        if self.root_lp_objective.is_none() {
+            self.root_lp_objective = other.root_lp_objective;
+        }
+        self.time_root = self.time_root.max(other.time_root);
+    }
+}
+
+/// The outcome of a solve.
+#[derive(Clone, Debug)]
+pub struct SolveResult {
+    /// How the run ended.
+    pub status: Status,
+    /// Objective of the best solution found, in the model's sense (with constant).
+    pub objective: Option<f64>,
+    /// Best proven bound on the optimum, in the model's sense (with constant).
+    pub best_bound: f64,
+    /// Relative gap `|objective - bound| / max(|objective|, 1e-9)` (0 when closed,
+    /// `+inf` without a solution).
+    pub gap: f64,
+    /// Best solution found, one value per model column.
+    pub solution: Option<Vec<f64>>,
+    /// Counters and timers.
+    pub stats: SearchStats,
+    /// Number of worker threads used.
+    pub threads: usize,
+    /// Wall-clock time of the solve.
+    pub elapsed: Duration,
+    /// Explanation when the status is [`Status::Error`].
+    pub message: Option<String>,
+    /// Warnings about the model or the run (large big-M coefficients, LP trouble).
+    pub warnings: Vec<String>,
+}
+
+/// Relative gap between an objective and a bound (both in the same sense).
+pub fn relative_gap(objective: Option<f64>, bound: f64) -> f64 {
+    let Some(obj) = objective else {
+        return f64::INFINITY;
+    };
+    if !bound.is_finite() {
+        return f64::INFINITY;
+    }
+    let diff = (obj - bound).abs();
+    if diff <= 1e-9 {
+        0.0
+    } else {
+        diff / obj.abs().max(1e-9)
+    }
+}
