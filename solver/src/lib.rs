@@ -9,6 +9,7 @@
 
 pub mod branch;
 pub mod error;
+pub mod gen;
 pub mod io;
 pub mod lp;
 pub mod model;

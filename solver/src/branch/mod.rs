@@ -82,11 +82,31 @@ pub trait BranchingRule: Send {
 /// Names of all rules, for `--help` and error messages.
 pub const RULE_NAMES: &[&str] = &["pseudocost", "most-fractional"];
 
-/// Creates the rule called `name`, or `None` for an unknown name.
-pub fn rule_by_name(name: &str, num_cols: usize) -> Option<Box<dyn BranchingRule>> {
+/// Creates the rule called `name`, or `None` for an unknown name. `seed` decides
+/// between candidates of equal score.
+pub fn rule_by_name(name: &str, num_cols: usize, seed: u64) -> Option<Box<dyn BranchingRule>> {
     match name {
-        "most-fractional" | "mostfrac" | "most-infeasible" => Some(Box::new(MostFractional)),
-        "pseudocost" | "pscost" => Some(Box::new(PseudocostBranching::new(num_cols))),
+        "most-fractional" | "mostfrac" | "most-infeasible" => Some(Box::new(MostFractional::new(seed))),
+        "pseudocost" | "pscost" => Some(Box::new(PseudocostBranching::new(num_cols, seed))),
         _ => None,
     }
+}
+
+/// Tie-breaking key of a column: with seed 0 the column index (lowest index wins),
+/// otherwise a seeded hash, so that different seeds explore different trees.
+pub fn tie_key(seed: u64, col: usize) -> u64 {
+    if seed == 0 {
+        return col as u64;
+    }
+    let mut z = seed ^ (col as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// True when a candidate with `score` and `key` beats the best so far: a clearly
+/// higher score, or an equal score (within relative 1e-12) and a smaller key.
+pub fn better(score: f64, key: u64, best_score: f64, best_key: u64) -> bool {
+    let tol = 1e-12 * best_score.abs().max(1e-300);
+    score > best_score + tol || (score >= best_score - tol && key < best_key)
 }

@@ -1,11 +1,20 @@
 //! Most-fractional (most-infeasible) branching: the candidate whose fraction is
 //! closest to one half; ties go to the lowest column index.
 
-use super::{BranchContext, BranchDecision, BranchingRule, Direction};
+use super::{better, tie_key, BranchContext, BranchDecision, BranchingRule, Direction};
 
 /// Branch on the candidate with fraction closest to 0.5.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct MostFractional;
+pub struct MostFractional {
+    seed: u64,
+}
+
+impl MostFractional {
+    /// The rule; `seed` breaks ties.
+    pub fn new(seed: u64) -> Self {
+        MostFractional { seed }
+    }
+}
 
 impl BranchingRule for MostFractional {
     fn name(&self) -> &'static str {
@@ -14,12 +23,15 @@ impl BranchingRule for MostFractional {
 
     fn select(&mut self, ctx: &BranchContext<'_>) -> BranchDecision {
         let mut best = ctx.candidates[0];
-        let mut best_score = -1.0;
+        let mut best_score = f64::NEG_INFINITY;
+        let mut best_key = u64::MAX;
         for c in ctx.candidates {
             let score = c.fraction.min(1.0 - c.fraction);
-            if score > best_score + 1e-12 {
+            let key = tie_key(self.seed, c.col);
+            if better(score, key, best_score, best_key) {
                 best = *c;
                 best_score = score;
+                best_key = key;
             }
         }
         let first = if best.fraction >= 0.5 {
@@ -34,7 +46,7 @@ impl BranchingRule for MostFractional {
     }
 
     fn fork(&self) -> Box<dyn BranchingRule> {
-        Box::new(MostFractional)
+        Box::new(*self)
     }
 }
 
@@ -67,7 +79,7 @@ mod tests {
             lp_objective: 0.0,
             depth: 0,
         };
-        let d = MostFractional.select(&ctx);
+        let d = MostFractional::new(0).select(&ctx);
         assert_eq!(d.candidate.col, 3);
         assert_eq!(d.first, Direction::Down);
     }

@@ -8,7 +8,7 @@
 //! of most-fractional branching, and the gains of these first branchings initialise
 //! the pseudocosts.
 
-use super::{BranchContext, BranchDecision, BranchObservation, BranchingRule, Direction};
+use super::{better, tie_key, BranchContext, BranchDecision, BranchObservation, BranchingRule, Direction};
 
 /// Smallest gain used in the product score.
 const SCORE_EPS: f64 = 1e-6;
@@ -88,13 +88,15 @@ impl Pseudocosts {
 #[derive(Clone, Debug)]
 pub struct PseudocostBranching {
     costs: Pseudocosts,
+    seed: u64,
 }
 
 impl PseudocostBranching {
-    /// A rule with no observations yet.
-    pub fn new(num_cols: usize) -> Self {
+    /// A rule with no observations yet; `seed` breaks ties.
+    pub fn new(num_cols: usize, seed: u64) -> Self {
         PseudocostBranching {
             costs: Pseudocosts::new(num_cols),
+            seed,
         }
     }
 
@@ -112,15 +114,18 @@ impl BranchingRule for PseudocostBranching {
     fn select(&mut self, ctx: &BranchContext<'_>) -> BranchDecision {
         let mut best = ctx.candidates[0];
         let mut best_score = f64::NEG_INFINITY;
+        let mut best_key = u64::MAX;
         let mut best_down = 0.0;
         let mut best_up = 0.0;
         for c in ctx.candidates {
             let down = self.costs.unit_gain(c.col, Direction::Down) * c.fraction;
             let up = self.costs.unit_gain(c.col, Direction::Up) * (1.0 - c.fraction);
             let score = down.max(SCORE_EPS) * up.max(SCORE_EPS);
-            if score > best_score * (1.0 + 1e-12) {
+            let key = tie_key(self.seed, c.col);
+            if better(score, key, best_score, best_key) {
                 best = *c;
                 best_score = score;
+                best_key = key;
                 best_down = down;
                 best_up = up;
             }
@@ -153,7 +158,7 @@ mod tests {
 
     #[test]
     fn learns_from_observed_gains() {
-        let mut rule = PseudocostBranching::new(3);
+        let mut rule = PseudocostBranching::new(3, 0);
         let cands = [
             Candidate {
                 col: 0,

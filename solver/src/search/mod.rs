@@ -67,7 +67,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     let (stats, open_bound) = if empty_domain {
         (SearchStats::default(), f64::INFINITY)
     } else {
-        let rule = rule_by_name(&ctx.settings.branching, model.num_cols()).ok_or_else(|| {
+        let rule = rule_by_name(&ctx.settings.branching, model.num_cols(), ctx.settings.seed).ok_or_else(|| {
             Error::Invalid(format!(
                 "unknown branching rule '{}'",
                 ctx.settings.branching
@@ -90,7 +90,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
 }
 
 fn validate(model: &Model, settings: &Settings) -> Result<()> {
-    if rule_by_name(&settings.branching, 0).is_none() {
+    if rule_by_name(&settings.branching, 0, 0).is_none() {
         return Err(Error::Invalid(format!(
             "unknown branching rule '{}' (known: {})",
             settings.branching,

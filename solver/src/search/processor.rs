@@ -95,6 +95,16 @@ impl<'c, 'm> Processor<'c, 'm> {
     /// (minimisation form); `warm` tells that the LP still holds the basis of the
     /// node's parent (the node is a child just created by this processor).
     pub fn process(&mut self, node: Node, incumbent: f64, warm: bool) -> Processed {
+        let started = Instant::now();
+        let is_root = node.depth == 0;
+        let processed = self.process_inner(node, incumbent, warm);
+        if is_root {
+            self.stats.time_root += started.elapsed().as_secs_f64();
+        }
+        processed
+    }
+
+    fn process_inner(&mut self, node: Node, incumbent: f64, warm: bool) -> Processed {
         self.stats.nodes += 1;
         self.stats.max_depth = self.stats.max_depth.max(node.depth);
         let mut result = Processed {

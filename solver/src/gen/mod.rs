@@ -1,0 +1,10 @@
+//! Generators of small instances with seeded randomness: the classic families used by
+//! the shipped `instances/` folder, and a ReLU big-M verification MILP.
+
+mod classic;
+mod relu;
+mod rng;
+
+pub use classic::{facility_location, knapsack, set_cover};
+pub use relu::relu_bigm;
+pub use rng::SplitMix64;
