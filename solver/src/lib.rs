@@ -10,6 +10,7 @@
 pub mod branch;
 pub mod error;
 pub mod gen;
+pub mod heur;
 pub mod io;
 pub mod lp;
 pub mod model;

@@ -86,7 +86,9 @@ pub const RULE_NAMES: &[&str] = &["pseudocost", "most-fractional"];
 /// between candidates of equal score.
 pub fn rule_by_name(name: &str, num_cols: usize, seed: u64) -> Option<Box<dyn BranchingRule>> {
     match name {
-        "most-fractional" | "mostfrac" | "most-infeasible" => Some(Box::new(MostFractional::new(seed))),
+        "most-fractional" | "mostfrac" | "most-infeasible" => {
+            Some(Box::new(MostFractional::new(seed)))
+        }
         "pseudocost" | "pscost" => Some(Box::new(PseudocostBranching::new(num_cols, seed))),
         _ => None,
     }

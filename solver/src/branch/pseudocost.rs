@@ -8,7 +8,9 @@
 //! of most-fractional branching, and the gains of these first branchings initialise
 //! the pseudocosts.
 
-use super::{better, tie_key, BranchContext, BranchDecision, BranchObservation, BranchingRule, Direction};
+use super::{
+    better, tie_key, BranchContext, BranchDecision, BranchObservation, BranchingRule, Direction,
+};
 
 /// Smallest gain used in the product score.
 const SCORE_EPS: f64 = 1e-6;

@@ -16,7 +16,10 @@ pub fn knapsack(items: usize, seed: u64) -> Model {
         let weight = rng.int(10, 60) as f64;
         let value = (weight + rng.int(-5, 15) as f64).max(1.0);
         total += weight;
-        row.push((m.add_variable(&format!("x{i}"), VarKind::Binary, 0.0, 1.0, value), weight));
+        row.push((
+            m.add_variable(&format!("x{i}"), VarKind::Binary, 0.0, 1.0, value),
+            weight,
+        ));
     }
     m.add_row("capacity", f64::NEG_INFINITY, (total / 2.0).floor(), &row);
     m
@@ -29,7 +32,13 @@ pub fn set_cover(elements: usize, sets: usize, seed: u64) -> Model {
     let mut m = Model::new(&format!("setcover{elements}x{sets}_{seed}"));
     m.objective_name = "cost".into();
     for s in 0..sets {
-        m.add_variable(&format!("s{s}"), VarKind::Binary, 0.0, 1.0, rng.int(1, 20) as f64);
+        m.add_variable(
+            &format!("s{s}"),
+            VarKind::Binary,
+            0.0,
+            1.0,
+            rng.int(1, 20) as f64,
+        );
     }
     for e in 0..elements {
         let mut covering: Vec<usize> = (0..sets).filter(|_| rng.unit() < 0.15).collect();
@@ -56,7 +65,15 @@ pub fn facility_location(facilities: usize, customers: usize, seed: u64) -> Mode
     let demand: Vec<f64> = (0..customers).map(|_| rng.int(5, 35) as f64).collect();
     let total: f64 = demand.iter().sum();
     let open: Vec<usize> = (0..facilities)
-        .map(|f| m.add_variable(&format!("open{f}"), VarKind::Binary, 0.0, 1.0, rng.int(300, 700) as f64))
+        .map(|f| {
+            m.add_variable(
+                &format!("open{f}"),
+                VarKind::Binary,
+                0.0,
+                1.0,
+                rng.int(300, 700) as f64,
+            )
+        })
         .collect();
     let capacity: Vec<f64> = (0..facilities)
         .map(|_| (total * rng.uniform(0.25, 0.5)).round())
@@ -66,7 +83,13 @@ pub fn facility_location(facilities: usize, customers: usize, seed: u64) -> Mode
         for c in 0..customers {
             let (dx, dy) = (sites[f].0 - places[c].0, sites[f].1 - places[c].1);
             let unit_cost = (100.0 * (dx * dx + dy * dy).sqrt()).round() / 10.0;
-            ship[f][c] = m.add_variable(&format!("ship{f}_{c}"), VarKind::Continuous, 0.0, demand[c], unit_cost);
+            ship[f][c] = m.add_variable(
+                &format!("ship{f}_{c}"),
+                VarKind::Continuous,
+                0.0,
+                demand[c],
+                unit_cost,
+            );
         }
     }
     for c in 0..customers {
@@ -78,7 +101,12 @@ pub fn facility_location(facilities: usize, customers: usize, seed: u64) -> Mode
         entries.push((open[f], -capacity[f]));
         m.add_row(&format!("capacity{f}"), f64::NEG_INFINITY, 0.0, &entries);
         for c in 0..customers {
-            m.add_row(&format!("link{f}_{c}"), f64::NEG_INFINITY, 0.0, &[(ship[f][c], 1.0), (open[f], -demand[c])]);
+            m.add_row(
+                &format!("link{f}_{c}"),
+                f64::NEG_INFINITY,
+                0.0,
+                &[(ship[f][c], 1.0), (open[f], -demand[c])],
+            );
         }
     }
     m

@@ -10,13 +10,23 @@ use crate::model::{Model, ReluAnnotation, ReluUnit, VarKind};
 /// output last, at least 2 outputs) over the input box `[-1, 1]^d`.
 pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
     let mut rng = SplitMix64::new(seed);
-    let name = widths.iter().map(|w| w.to_string()).collect::<Vec<_>>().join("-");
+    let name = widths
+        .iter()
+        .map(|w| w.to_string())
+        .collect::<Vec<_>>()
+        .join("-");
     let mut m = Model::new(&format!("relu{name}_{seed}"));
     m.objective_name = "margin".into();
     let mut units = Vec::new();
     // Current layer values: (column, lower, upper).
     let mut layer: Vec<(usize, f64, f64)> = (0..widths[0])
-        .map(|i| (m.add_variable(&format!("x{i}"), VarKind::Continuous, -1.0, 1.0, 0.0), -1.0, 1.0))
+        .map(|i| {
+            (
+                m.add_variable(&format!("x{i}"), VarKind::Continuous, -1.0, 1.0, 0.0),
+                -1.0,
+                1.0,
+            )
+        })
         .collect();
     let depth = widths.len() - 1;
     for (k, &width) in widths.iter().enumerate().skip(1) {
@@ -24,7 +34,9 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
         let scale = (3.0 / fan_in as f64).sqrt();
         let mut next = Vec::with_capacity(width);
         for n in 0..width {
-            let weights: Vec<f64> = (0..fan_in).map(|_| (rng.uniform(-scale, scale) * 1e4).round() / 1e4).collect();
+            let weights: Vec<f64> = (0..fan_in)
+                .map(|_| (rng.uniform(-scale, scale) * 1e4).round() / 1e4)
+                .collect();
             let bias = (rng.uniform(-0.2, 0.2) * 1e4).round() / 1e4;
             let (mut lo, mut up) = (bias, bias);
             for (&w, &(_, l, u)) in weights.iter().zip(&layer) {
@@ -32,26 +44,56 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
                 up += (w * l).max(w * u);
             }
             let pre = m.add_variable(&format!("a{k}_{n}"), VarKind::Continuous, lo, up, 0.0);
-            let mut entries: Vec<(usize, f64)> = weights.iter().zip(&layer).map(|(&w, &(c, _, _))| (c, w)).collect();
+            let mut entries: Vec<(usize, f64)> = weights
+                .iter()
+                .zip(&layer)
+                .map(|(&w, &(c, _, _))| (c, w))
+                .collect();
             entries.push((pre, -1.0));
             m.add_row(&format!("affine{k}_{n}"), -bias, -bias, &entries);
             if k == depth {
                 next.push((pre, lo, up));
                 continue;
             }
-            let post = m.add_variable(&format!("h{k}_{n}"), VarKind::Continuous, lo.max(0.0), up.max(0.0), 0.0);
+            let post = m.add_variable(
+                &format!("h{k}_{n}"),
+                VarKind::Continuous,
+                lo.max(0.0),
+                up.max(0.0),
+                0.0,
+            );
             let mut indicator = None;
             if lo >= 0.0 {
-                m.add_row(&format!("active{k}_{n}"), 0.0, 0.0, &[(post, 1.0), (pre, -1.0)]);
+                m.add_row(
+                    &format!("active{k}_{n}"),
+                    0.0,
+                    0.0,
+                    &[(post, 1.0), (pre, -1.0)],
+                );
             } else if up <= 0.0 {
                 m.variables[post].upper = 0.0;
             } else {
                 let z = m.add_variable(&format!("z{k}_{n}"), VarKind::Binary, 0.0, 1.0, 0.0);
                 indicator = Some(z);
                 // post >= pre;  post <= pre - lo (1 - z);  post <= up z
-                m.add_row(&format!("above{k}_{n}"), 0.0, f64::INFINITY, &[(post, 1.0), (pre, -1.0)]);
-                m.add_row(&format!("upper{k}_{n}"), lo, f64::INFINITY, &[(post, -1.0), (pre, 1.0), (z, lo)]);
-                m.add_row(&format!("gate{k}_{n}"), f64::NEG_INFINITY, 0.0, &[(post, 1.0), (z, -up)]);
+                m.add_row(
+                    &format!("above{k}_{n}"),
+                    0.0,
+                    f64::INFINITY,
+                    &[(post, 1.0), (pre, -1.0)],
+                );
+                m.add_row(
+                    &format!("upper{k}_{n}"),
+                    lo,
+                    f64::INFINITY,
+                    &[(post, -1.0), (pre, 1.0), (z, lo)],
+                );
+                m.add_row(
+                    &format!("gate{k}_{n}"),
+                    f64::NEG_INFINITY,
+                    0.0,
+                    &[(post, 1.0), (z, -up)],
+                );
             }
             units.push(ReluUnit {
                 layer: k - 1,
@@ -81,7 +123,11 @@ mod tests {
         let m = relu_bigm(&[3, 6, 6, 2], 7);
         let ann = m.relu.as_ref().expect("annotated");
         assert_eq!(ann.units.len(), 12);
-        let binaries = m.variables.iter().filter(|v| v.kind == VarKind::Binary).count();
+        let binaries = m
+            .variables
+            .iter()
+            .filter(|v| v.kind == VarKind::Binary)
+            .count();
         assert_eq!(binaries, ann.num_unstable());
         for u in &ann.units {
             let (lo, up) = u.pre_bounds;
@@ -104,8 +150,17 @@ mod tests {
                 }
             }
             for row in m.rows.iter().filter(|r| r.name.starts_with("affine")) {
-                let pre = row.entries.last().map(|e| e.0).expect("pre column is the newest column");
-                let sum: f64 = row.entries.iter().filter(|e| e.0 != pre).map(|e| e.1 * x[e.0]).sum();
+                let pre = row
+                    .entries
+                    .last()
+                    .map(|e| e.0)
+                    .expect("pre column is the newest column");
+                let sum: f64 = row
+                    .entries
+                    .iter()
+                    .filter(|e| e.0 != pre)
+                    .map(|e| e.1 * x[e.0])
+                    .sum();
                 x[pre] = sum - row.upper;
                 let suffix = &m.variables[pre].name[1..];
                 if let Some(post) = m.column_by_name(&format!("h{suffix}")) {

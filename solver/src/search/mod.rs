@@ -67,12 +67,13 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     let (stats, open_bound) = if empty_domain {
         (SearchStats::default(), f64::INFINITY)
     } else {
-        let rule = rule_by_name(&ctx.settings.branching, model.num_cols(), ctx.settings.seed).ok_or_else(|| {
-            Error::Invalid(format!(
-                "unknown branching rule '{}'",
-                ctx.settings.branching
-            ))
-        })?;
+        let rule = rule_by_name(&ctx.settings.branching, model.num_cols(), ctx.settings.seed)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown branching rule '{}'",
+                    ctx.settings.branching
+                ))
+            })?;
         match ctx.settings.schedule {
             Schedule::Opportunistic => pool::run(&ctx, &shared, rule.as_ref(), Node::root()),
             Schedule::Deterministic => {

@@ -11,6 +11,7 @@ use super::domain::{propagate, LocalDomain, Propagation};
 use super::node::{BoundChange, BranchRecord, ChainLink, Node};
 use super::result::SearchStats;
 use crate::branch::{BranchContext, BranchObservation, BranchingRule, Candidate, Direction};
+use crate::heur::{default_heuristics, HeuristicInput, PrimalHeuristic};
 use crate::lp::{LpEngine, LpLimits, LpStatus};
 use smallvec::SmallVec;
 use std::sync::Arc;
@@ -60,6 +61,9 @@ pub struct Processor<'c, 'm> {
     pub stats: SearchStats,
     candidates: Vec<Candidate>,
     iterations_reported: u64,
+    heuristics: Vec<Box<dyn PrimalHeuristic>>,
+    /// A heuristic moved the LP away from the basis of the last processed node.
+    basis_moved: bool,
 }
 
 impl<'c, 'm> Processor<'c, 'm> {
@@ -75,6 +79,8 @@ impl<'c, 'm> Processor<'c, 'm> {
             stats: SearchStats::default(),
             candidates: Vec::new(),
             iterations_reported: 0,
+            heuristics: default_heuristics(),
+            basis_moved: false,
         }
     }
 
@@ -144,10 +150,11 @@ impl<'c, 'm> Processor<'c, 'm> {
         };
         self.stats.propagated_bounds += derived.len() as u64;
         self.sync_lp_bounds();
-        if !warm {
+        if !warm || self.basis_moved {
             if let Some(basis) = &node.basis {
                 self.lp.set_basis(basis);
             }
+            self.basis_moved = false;
         }
         let status = self.solve_lp(cutoff);
         match status {
@@ -202,6 +209,10 @@ impl<'c, 'm> Processor<'c, 'm> {
             }
             return result;
         }
+        let basis = self.lp.basis().map(Arc::new);
+        result
+            .solutions
+            .extend(self.run_heuristics(&node, objective, incumbent));
         let started = Instant::now();
         let ctx = BranchContext {
             candidates: &self.candidates,
@@ -210,7 +221,6 @@ impl<'c, 'm> Processor<'c, 'm> {
         };
         let decision = self.rule.select(&ctx);
         self.stats.time_branching += started.elapsed().as_secs_f64();
-        let basis = self.lp.basis().map(Arc::new);
         let c = decision.candidate;
         let down = BoundChange {
             col: c.col,
@@ -252,6 +262,48 @@ impl<'c, 'm> Processor<'c, 'm> {
             },
         };
         result
+    }
+
+    /// Runs the heuristics due at this node on its LP solution; returns the checked
+    /// solutions they found.
+    fn run_heuristics(
+        &mut self,
+        node: &Node,
+        objective: f64,
+        incumbent: f64,
+    ) -> Vec<(f64, Vec<f64>)> {
+        let started = Instant::now();
+        let mut found = Vec::new();
+        let mut best = incumbent;
+        let x = self.lp.primal().to_vec();
+        for h in self.heuristics.iter_mut() {
+            let input = HeuristicInput {
+                x: &x,
+                lp_objective: objective,
+                lower: &self.dom.lower,
+                upper: &self.dom.upper,
+                structure: &self.ctx.structure,
+                costs: &self.ctx.problem.costs,
+                incumbent: self.ctx.cutoff(best),
+                depth: node.depth,
+                nodes: self.stats.nodes,
+                integrality_tolerance: self.ctx.settings.tolerances.integrality,
+            };
+            if !h.should_run(&input) {
+                continue;
+            }
+            self.basis_moved |= h.uses_lp();
+            if let Some(point) = h.run(&input, self.lp.as_mut()) {
+                if let Some((value, point)) = self.ctx.accept_candidate(&point) {
+                    if value < best {
+                        best = value;
+                        found.push((value, point));
+                    }
+                }
+            }
+        }
+        self.stats.time_heuristics += started.elapsed().as_secs_f64();
+        found
     }
 
     /// The chain of the node's children: the node's chain plus its derived bounds.
