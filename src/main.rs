@@ -1,3 +1,43 @@
-//! relumip command-line program.
+//! relumip: a parallel branch-and-bound MILP solver specialised for ReLU networks.
+//!
+//! This binary holds only the command line: argument parsing, log printing and file
+//! output. Everything else lives in the `relumip-solver` library.
 
-fn main() {}
+mod commands;
+mod log;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// relumip: a MILP solver that knows the ReLU networks it solves.
+#[derive(Parser, Debug)]
+#[command(name = "relumip", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Solve a MILP given as an MPS file (free or fixed, optionally gzip-compressed).
+    Solve(commands::solve::SolveArgs),
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .format_timestamp(None)
+        .format_target(false)
+        .init();
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Solve(args) => commands::solve::run(&args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! Readers and writers of instance and result files.
 
+pub mod mps;
+pub mod solu;
+
 use crate::error::{Error, Result};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;

@@ -213,6 +213,9 @@ pub enum LpBackend {
 }
 
 impl LpBackend {
+    /// Every backend.
+    pub const ALL: &'static [LpBackend] = &[LpBackend::MicroLp];
+
     /// Parses a backend name (`microlp`).
     pub fn from_name(name: &str) -> Option<Self> {
         match name {

@@ -1,0 +1,32 @@
+//! Node throughput of the branch-and-bound: a fixed number of nodes on a ReLU big-M
+//! MILP and on a facility location MILP, with 1 and 2 threads.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use relumip_solver::gen::{facility_location, relu_bigm};
+use relumip_solver::search::{solve, NoProgress, Schedule, Settings};
+
+const NODES: u64 = 300;
+
+fn throughput(c: &mut Criterion) {
+    let models = [relu_bigm(&[5, 20, 20, 2], 3), facility_location(10, 30, 2)];
+    let mut group = c.benchmark_group("node_throughput");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(NODES));
+    for model in &models {
+        for threads in [1, 2] {
+            let settings = Settings {
+                threads,
+                node_limit: Some(NODES),
+                schedule: Schedule::Deterministic,
+                ..Settings::default()
+            };
+            group.bench_function(format!("{}/threads{threads}", model.name), |b| {
+                b.iter(|| solve(model, &settings, &NoProgress).expect("valid model"))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);

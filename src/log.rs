@@ -1,0 +1,182 @@
+//! The solve log: a header with the model's size, one line per progress event, and a
+//! final summary, laid out like the logs of HiGHS and Gurobi.
+
+use relumip_solver::model::{check_solution, Model};
+use relumip_solver::search::{
+    Progress, ProgressKind, ProgressSink, Schedule, Settings, SolveResult,
+};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Prints progress lines; serialises lines from concurrent workers.
+pub struct LogPrinter {
+    header_printed: Mutex<bool>,
+    quiet: bool,
+}
+
+impl LogPrinter {
+    /// A printer; a quiet one prints nothing.
+    pub fn new(quiet: bool) -> Self {
+        LogPrinter {
+            header_printed: Mutex::new(false),
+            quiet,
+        }
+    }
+}
+
+/// Formats an objective value compactly (`-` when absent).
+pub fn format_value(value: Option<f64>) -> String {
+    match value {
+        None => "-".to_string(),
+        Some(v) if v.is_infinite() => if v > 0.0 { "inf" } else { "-inf" }.to_string(),
+        Some(v) if v != 0.0 && (v.abs() >= 1e9 || v.abs() < 1e-4) => format!("{v:.6e}"),
+        Some(v) => format!("{v:.6}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string(),
+    }
+}
+
+/// Formats a relative gap as a percentage.
+pub fn format_gap(gap: f64) -> String {
+    if gap.is_finite() {
+        format!("{:.2}%", 100.0 * gap)
+    } else {
+        "inf".to_string()
+    }
+}
+
+impl ProgressSink for LogPrinter {
+    fn progress(&self, p: &Progress) {
+        if self.quiet {
+            return;
+        }
+        let mut printed = match self.header_printed.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let mut out = std::io::stdout().lock();
+        if !*printed {
+            *printed = true;
+            let _ = writeln!(
+                out,
+                "  {:>10} {:>9} {:>11} {:>15} {:>15} {:>9} {:>9}",
+                "Nodes", "Open", "LP iters", "Incumbent", "Best bound", "Gap", "Time"
+            );
+        }
+        let mark = match p.kind {
+            ProgressKind::Root => 'R',
+            ProgressKind::Incumbent => '*',
+            ProgressKind::Periodic => ' ',
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {:>10} {:>9} {:>11} {:>15} {:>15} {:>9} {:>8.2}s",
+            p.nodes,
+            p.open,
+            p.lp_iterations,
+            format_value(p.incumbent),
+            format_value(Some(p.bound)),
+            format_gap(p.gap),
+            p.elapsed.as_secs_f64()
+        );
+    }
+}
+
+/// Prints the model's size and the run's settings.
+pub fn print_header(model: &Model, settings: &Settings, file: &Path, read_time: Duration) {
+    let size = model.size();
+    println!("relumip {}", env!("CARGO_PKG_VERSION"));
+    println!(
+        "Model {} ({}): {} rows, {} columns ({} binary, {} integer, {} continuous), {} nonzeros",
+        if model.name.is_empty() {
+            "-"
+        } else {
+            &model.name
+        },
+        file.display(),
+        size.rows,
+        size.columns,
+        size.binaries,
+        size.integers,
+        size.continuous,
+        size.nonzeros
+    );
+    let limit =
+        |d: Option<Duration>| d.map_or("none".to_string(), |d| format!("{:.1}s", d.as_secs_f64()));
+    println!(
+        "Settings: {} thread(s) ({}), branching {}, LP {}, gap {:e}, time limit {}, node limit {}, seed {}",
+        settings.threads,
+        match settings.schedule {
+            Schedule::Opportunistic => "work stealing",
+            Schedule::Deterministic => "deterministic",
+        },
+        settings.branching,
+        settings.lp_backend.name(),
+        settings.relative_gap,
+        limit(settings.time_limit),
+        settings.node_limit.map_or("none".to_string(), |n| n.to_string()),
+        settings.seed
+    );
+    println!("Read in {:.3}s", read_time.as_secs_f64());
+    println!();
+}
+
+/// Prints the final summary.
+pub fn print_summary(
+    model: &Model,
+    result: &SolveResult,
+    read_time: Duration,
+    write_time: Duration,
+) {
+    let s = &result.stats;
+    println!();
+    for warning in &result.warnings {
+        println!("Warning: {warning}");
+    }
+    println!("Status            {}", result.status.as_str());
+    if let Some(message) = &result.message {
+        println!("Message           {message}");
+    }
+    println!("Objective         {}", format_value(result.objective));
+    println!(
+        "Best bound        {}",
+        format_value(Some(result.best_bound))
+    );
+    println!("Gap               {}", format_gap(result.gap));
+    println!("Nodes             {}", s.nodes);
+    println!(
+        "LP iterations     {} ({} solves, {} failures)",
+        s.lp_iterations, s.lp_solves, s.lp_failures
+    );
+    if let Some(root) = s.root_lp_objective {
+        println!("Root LP           {}", format_value(Some(root)));
+    }
+    println!(
+        "Time              {:.3}s (read {:.3}, LP {:.3}, branching {:.3}, propagation {:.3}, heuristics {:.3}, write {:.3}; component times summed over {} thread(s))",
+        result.elapsed.as_secs_f64() + read_time.as_secs_f64() + write_time.as_secs_f64(),
+        read_time.as_secs_f64(),
+        s.time_lp,
+        s.time_branching,
+        s.time_propagation,
+        s.time_heuristics,
+        write_time.as_secs_f64(),
+        result.threads
+    );
+    if let Some(x) = &result.solution {
+        let check = check_solution(model, x, &Default::default());
+        println!(
+            "Solution check    {} (max violation: bound {:.1e}, row {:.1e}, integrality {:.1e})",
+            if check.is_feasible() {
+                "feasible"
+            } else {
+                "INFEASIBLE"
+            },
+            check.max_bound_violation,
+            check.max_row_violation,
+            check.max_integrality_violation
+        );
+    }
+}

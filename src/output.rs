@@ -1,0 +1,106 @@
+//! Result files: the solution file and the JSON statistics.
+
+use anyhow::{Context, Result};
+use relumip_solver::model::{check_solution, Model};
+use relumip_solver::search::{Settings, SolveResult};
+use serde_json::json;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+/// Writes `status`, `objective`, then one `name value` line per column.
+pub fn write_solution(path: &Path, model: &Model, result: &SolveResult) -> Result<()> {
+    let mut text = String::new();
+    text.push_str(&format!("status {}\n", result.status.as_str()));
+    match result.objective {
+        Some(obj) => text.push_str(&format!("objective {obj:?}\n")),
+        None => text.push_str("objective none\n"),
+    }
+    if let Some(x) = &result.solution {
+        for (v, value) in model.variables.iter().zip(x) {
+            text.push_str(&format!("{} {:?}\n", v.name, value));
+        }
+    }
+    std::fs::File::create(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .with_context(|| format!("cannot write solution file {}", path.display()))
+}
+
+fn finite(x: f64) -> serde_json::Value {
+    if x.is_finite() {
+        json!(x)
+    } else if x.is_nan() {
+        serde_json::Value::Null
+    } else {
+        json!(if x > 0.0 { "inf" } else { "-inf" })
+    }
+}
+
+/// Writes every figure of the summary as JSON.
+pub fn write_stats(
+    path: &Path,
+    model: &Model,
+    settings: &Settings,
+    result: &SolveResult,
+    read_time: Duration,
+    write_time: Duration,
+) -> Result<()> {
+    let size = model.size();
+    let s = &result.stats;
+    let check = result
+        .solution
+        .as_ref()
+        .map(|x| check_solution(model, x, &settings.tolerances));
+    let value = json!({
+        "status": result.status.as_str(),
+        "objective": result.objective.map_or(serde_json::Value::Null, finite),
+        "best_bound": finite(result.best_bound),
+        "gap": finite(result.gap),
+        "nodes": s.nodes,
+        "lp_iterations": s.lp_iterations,
+        "lp_solves": s.lp_solves,
+        "lp_failures": s.lp_failures,
+        "lp_unresolved_nodes": s.lp_unresolved,
+        "pruned_infeasible": s.pruned_infeasible,
+        "pruned_bound": s.pruned_bound,
+        "propagated_bounds": s.propagated_bounds,
+        "incumbent_updates": s.incumbent_updates,
+        "rejected_solutions": s.rejected_solutions,
+        "max_depth": s.max_depth,
+        "root_lp_objective": s.root_lp_objective.map_or(serde_json::Value::Null, finite),
+        "time_seconds": result.elapsed.as_secs_f64() + read_time.as_secs_f64() + write_time.as_secs_f64(),
+        "time_solve": result.elapsed.as_secs_f64(),
+        "time_read": read_time.as_secs_f64(),
+        "time_write": write_time.as_secs_f64(),
+        "time_lp": s.time_lp,
+        "time_branching": s.time_branching,
+        "time_propagation": s.time_propagation,
+        "time_heuristics": s.time_heuristics,
+        "time_root": s.time_root,
+        "threads": result.threads,
+        "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,
+        "branching": settings.branching,
+        "lp_engine": settings.lp_backend.name(),
+        "seed": settings.seed,
+        "model": {
+            "name": model.name,
+            "rows": size.rows,
+            "columns": size.columns,
+            "binaries": size.binaries,
+            "integers": size.integers,
+            "continuous": size.continuous,
+            "nonzeros": size.nonzeros,
+        },
+        "solution_check": check.map(|c| json!({
+            "feasible": c.is_feasible(),
+            "max_bound_violation": c.max_bound_violation,
+            "max_row_violation": c.max_row_violation,
+            "max_integrality_violation": c.max_integrality_violation,
+        })),
+        "message": result.message,
+        "warnings": result.warnings,
+    });
+    let text = serde_json::to_string_pretty(&value).context("cannot encode statistics")?;
+    std::fs::write(path, text + "\n")
+        .with_context(|| format!("cannot write statistics file {}", path.display()))
+}
