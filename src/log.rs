@@ -10,6 +10,13 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
+/// Prints a line to stdout, ignoring errors (a closed pipe must not stop the solver).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Prints progress lines; serialises lines from concurrent workers.
 pub struct LogPrinter {
     header_printed: Mutex<bool>,
@@ -88,8 +95,8 @@ impl ProgressSink for LogPrinter {
 /// Prints the model's size and the run's settings.
 pub fn print_header(model: &Model, settings: &Settings, file: &Path, read_time: Duration) {
     let size = model.size();
-    println!("relumip {}", env!("CARGO_PKG_VERSION"));
-    println!(
+    say!("relumip {}", env!("CARGO_PKG_VERSION"));
+    say!(
         "Model {} ({}): {} rows, {} columns ({} binary, {} integer, {} continuous), {} nonzeros",
         if model.name.is_empty() {
             "-"
@@ -106,7 +113,7 @@ pub fn print_header(model: &Model, settings: &Settings, file: &Path, read_time: 
     );
     let limit =
         |d: Option<Duration>| d.map_or("none".to_string(), |d| format!("{:.1}s", d.as_secs_f64()));
-    println!(
+    say!(
         "Settings: {} thread(s) ({}), branching {}, LP {}, gap {:e}, time limit {}, node limit {}, seed {}",
         settings.threads,
         match settings.schedule {
@@ -120,8 +127,8 @@ pub fn print_header(model: &Model, settings: &Settings, file: &Path, read_time: 
         settings.node_limit.map_or("none".to_string(), |n| n.to_string()),
         settings.seed
     );
-    println!("Read in {:.3}s", read_time.as_secs_f64());
-    println!();
+    say!("Read in {:.3}s", read_time.as_secs_f64());
+    say!("");
 }
 
 /// Prints the final summary.
@@ -132,29 +139,31 @@ pub fn print_summary(
     write_time: Duration,
 ) {
     let s = &result.stats;
-    println!();
+    say!("");
     for warning in &result.warnings {
-        println!("Warning: {warning}");
+        say!("Warning: {warning}");
     }
-    println!("Status            {}", result.status.as_str());
+    say!("Status            {}", result.status.as_str());
     if let Some(message) = &result.message {
-        println!("Message           {message}");
+        say!("Message           {message}");
     }
-    println!("Objective         {}", format_value(result.objective));
-    println!(
+    say!("Objective         {}", format_value(result.objective));
+    say!(
         "Best bound        {}",
         format_value(Some(result.best_bound))
     );
-    println!("Gap               {}", format_gap(result.gap));
-    println!("Nodes             {}", s.nodes);
-    println!(
+    say!("Gap               {}", format_gap(result.gap));
+    say!("Nodes             {}", s.nodes);
+    say!(
         "LP iterations     {} ({} solves, {} failures)",
-        s.lp_iterations, s.lp_solves, s.lp_failures
+        s.lp_iterations,
+        s.lp_solves,
+        s.lp_failures
     );
     if let Some(root) = s.root_lp_objective {
-        println!("Root LP           {}", format_value(Some(root)));
+        say!("Root LP           {}", format_value(Some(root)));
     }
-    println!(
+    say!(
         "Time              {:.3}s (read {:.3}, LP {:.3}, branching {:.3}, propagation {:.3}, heuristics {:.3}, write {:.3}; component times summed over {} thread(s))",
         result.elapsed.as_secs_f64() + read_time.as_secs_f64() + write_time.as_secs_f64(),
         read_time.as_secs_f64(),
@@ -167,7 +176,7 @@ pub fn print_summary(
     );
     if let Some(x) = &result.solution {
         let check = check_solution(model, x, &Default::default());
-        println!(
+        say!(
             "Solution check    {} (max violation: bound {:.1e}, row {:.1e}, integrality {:.1e})",
             if check.is_feasible() {
                 "feasible"

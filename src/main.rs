@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Solve a MILP given as an MPS file (free or fixed, optionally gzip-compressed).
     Solve(commands::solve::SolveArgs),
+    /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS.
+    Gen(commands::gen::GenArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Solve(args) => commands::solve::run(&args),
+        Command::Gen(args) => commands::gen::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,25 +3,32 @@
 use super::rng::SplitMix64;
 use crate::model::{Model, ObjSense, VarKind};
 
-/// A 0-1 knapsack with `items` items (weights and values in [10, 60], capacity half of
-/// the total weight), maximising value.
-pub fn knapsack(items: usize, seed: u64) -> Model {
+/// A multi-dimensional 0-1 knapsack with `items` items and `dimensions` capacity
+/// rows (weights in [10, 60], capacities half of the total weight, values correlated
+/// with the weights), maximising value.
+pub fn knapsack(items: usize, dimensions: usize, seed: u64) -> Model {
     let mut rng = SplitMix64::new(seed);
-    let mut m = Model::new(&format!("knapsack{items}_{seed}"));
+    let mut m = Model::new(&format!("knapsack{items}x{dimensions}_{seed}"));
     m.sense = ObjSense::Maximize;
     m.objective_name = "value".into();
-    let mut row = Vec::new();
-    let mut total = 0.0;
+    let weights: Vec<Vec<f64>> = (0..dimensions)
+        .map(|_| (0..items).map(|_| rng.int(10, 60) as f64).collect())
+        .collect();
     for i in 0..items {
-        let weight = rng.int(10, 60) as f64;
-        let value = (weight + rng.int(-5, 15) as f64).max(1.0);
-        total += weight;
-        row.push((
-            m.add_variable(&format!("x{i}"), VarKind::Binary, 0.0, 1.0, value),
-            weight,
-        ));
+        let mean = weights.iter().map(|w| w[i]).sum::<f64>() / dimensions.max(1) as f64;
+        let value = (mean + rng.int(-5, 15) as f64).round().max(1.0);
+        m.add_variable(&format!("x{i}"), VarKind::Binary, 0.0, 1.0, value);
     }
-    m.add_row("capacity", f64::NEG_INFINITY, (total / 2.0).floor(), &row);
+    for (d, w) in weights.iter().enumerate() {
+        let total: f64 = w.iter().sum();
+        let entries: Vec<(usize, f64)> = w.iter().copied().enumerate().collect();
+        m.add_row(
+            &format!("capacity{d}"),
+            f64::NEG_INFINITY,
+            (total / 2.0).floor(),
+            &entries,
+        );
+    }
     m
 }
 

@@ -1,0 +1,89 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use relumip_solver::io::solu::{read_solu, KnownAnswer};
+use relumip_solver::search::{SolveResult, Status};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared benchmark folder (`RELUMIP_BENCHMARKS` or `../shared/benchmarks`), or
+/// `None` with a message when it is absent.
+pub fn benchmarks() -> Option<PathBuf> {
+    let dir = std::env::var_os("RELUMIP_BENCHMARKS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/benchmarks"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: benchmark folder {} not found (set RELUMIP_BENCHMARKS)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Known answers of a `.solu` file.
+pub fn known_answers(path: &std::path::Path) -> BTreeMap<String, KnownAnswer> {
+    read_solu(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Instance name of a file: the file name without `.mps` / `.mps.gz`.
+pub fn instance_name(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.trim_end_matches(".gz")
+        .trim_end_matches(".mps")
+        .to_string()
+}
+
+/// Asserts that a finished run agrees with the known answer.
+pub fn assert_agrees(name: &str, result: &SolveResult, known: KnownAnswer) {
+    match known {
+        KnownAnswer::Optimal(value) => {
+            assert_eq!(
+                result.status,
+                Status::Optimal,
+                "{name}: status {:?} ({:?})",
+                result.status,
+                result.message
+            );
+            let obj = result.objective.expect("optimal run has an objective");
+            assert!(
+                (obj - value).abs() <= 1e-6 * value.abs().max(1.0),
+                "{name}: objective {obj} but the known optimum is {value}"
+            );
+        }
+        KnownAnswer::Infeasible => assert_eq!(result.status, Status::Infeasible, "{name}"),
+        other => panic!("{name}: no usable known answer ({other:?})"),
+    }
+}
+
+/// Asserts that a run stopped by a limit is consistent with the known optimum: the
+/// incumbent is no better and the bound no worse than it.
+pub fn assert_consistent(name: &str, result: &SolveResult, known: KnownAnswer, maximize: bool) {
+    let KnownAnswer::Optimal(value) = known else {
+        return;
+    };
+    let tol = 1e-6 * value.abs().max(1.0);
+    let sign = if maximize { -1.0 } else { 1.0 };
+    if let Some(obj) = result.objective {
+        assert!(
+            sign * obj >= sign * value - tol,
+            "{name}: incumbent {obj} beats the optimum {value}"
+        );
+    }
+    assert!(
+        sign * result.best_bound <= sign * value + tol,
+        "{name}: bound {} cuts off the optimum {value}",
+        result.best_bound
+    );
+}
