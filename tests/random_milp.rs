@@ -178,7 +178,10 @@ fn answer_of(model: &Model, settings: &Settings) -> Answer {
         Status::Optimal => Answer::Optimal(result.objective.expect("optimal has an objective")),
         Status::Infeasible => Answer::Infeasible,
         Status::Unbounded => Answer::Unbounded,
-        other => panic!("unexpected status {other:?} for {}", model.name),
+        other => panic!(
+            "unexpected status {other:?} for {}: objective {:?} bound {} stats {:?}",
+            model.name, result.objective, result.best_bound, result.stats
+        ),
     }
 }
 

@@ -39,7 +39,7 @@ pub struct SolveArgs {
     #[arg(long, value_name = "RULE", default_value = "pseudocost", value_parser = clap::builder::PossibleValuesParser::new(RULE_NAMES))]
     pub branching: String,
     /// LP engine.
-    #[arg(long, value_name = "ENGINE", default_value = "microlp", value_parser = ["microlp"])]
+    #[arg(long, value_name = "ENGINE", default_value = "dual", value_parser = ["dual", "microlp"])]
     pub lp: String,
     /// Seed for tie-breaking and randomised heuristics.
     #[arg(long, value_name = "N", default_value_t = 0)]

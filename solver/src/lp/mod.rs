@@ -4,8 +4,11 @@
 //! load a model's relaxation once, then change column bounds (branching), add and remove
 //! rows (cuts), and re-solve warm from the current basis. Backends:
 //!
-//! - [`microlp_backend::MicroLp`]: the `microlp` crate.
+//! - [`dual::DualSimplex`]: relumip's own bounded dual simplex (default): bound changes
+//!   in place, basis get/set, duals and reduced costs.
+//! - [`microlp_backend::MicroLp`]: the `microlp` crate, kept for cross-checks.
 
+pub mod dual;
 pub mod microlp_backend;
 
 use crate::model::Model;
@@ -207,18 +210,21 @@ pub trait LpEngine: Send {
 /// Which LP backend to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LpBackend {
-    /// The `microlp` crate.
+    /// relumip's own bounded dual simplex.
     #[default]
+    DualSimplex,
+    /// The `microlp` crate.
     MicroLp,
 }
 
 impl LpBackend {
     /// Every backend.
-    pub const ALL: &'static [LpBackend] = &[LpBackend::MicroLp];
+    pub const ALL: &'static [LpBackend] = &[LpBackend::DualSimplex, LpBackend::MicroLp];
 
-    /// Parses a backend name (`microlp`).
+    /// Parses a backend name (`dual`, `microlp`).
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
+            "dual" | "dual-simplex" => Some(LpBackend::DualSimplex),
             "microlp" => Some(LpBackend::MicroLp),
             _ => None,
         }
@@ -227,6 +233,7 @@ impl LpBackend {
     /// Name as accepted by [`LpBackend::from_name`].
     pub fn name(self) -> &'static str {
         match self {
+            LpBackend::DualSimplex => "dual",
             LpBackend::MicroLp => "microlp",
         }
     }
@@ -234,6 +241,7 @@ impl LpBackend {
     /// Creates an engine of this kind loaded with `problem`.
     pub fn create(self, problem: &LpProblem) -> Box<dyn LpEngine> {
         match self {
+            LpBackend::DualSimplex => Box::new(dual::DualSimplex::new(problem)),
             LpBackend::MicroLp => Box::new(microlp_backend::MicroLp::new(problem)),
         }
     }

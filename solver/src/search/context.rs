@@ -88,6 +88,18 @@ impl<'m> SearchContext<'m> {
         cutoff
     }
 
+    /// A valid bound for a subtree pruned against `incumbent`: no solution in it is
+    /// better than the cutoff, and with an integral objective none is below the next
+    /// integer above the cutoff.
+    pub fn pruned_bound(&self, incumbent: f64) -> f64 {
+        let cutoff = self.cutoff(incumbent);
+        if self.objective_integral && cutoff.is_finite() {
+            (cutoff - 1e-9).ceil()
+        } else {
+            cutoff
+        }
+    }
+
     /// A node bound after using objective integrality.
     pub fn strengthen_bound(&self, bound: f64) -> f64 {
         if self.objective_integral && bound.is_finite() {

@@ -138,10 +138,13 @@ fn validate(model: &Model, settings: &Settings) -> Result<()> {
 fn finish(
     ctx: &SearchContext<'_>,
     shared: &Shared<'_>,
-    stats: SearchStats,
+    mut stats: SearchStats,
     open_bound: f64,
     threads: usize,
 ) -> SolveResult {
+    stats.lp_iterations = shared
+        .lp_iterations
+        .load(std::sync::atomic::Ordering::Acquire);
     let stop = shared.stop_status();
     let incumbent = shared.incumbent.get();
     let unresolved = stats.lp_unresolved > 0 || stats.rejected_solutions > 0;
@@ -155,9 +158,18 @@ fn finish(
             stats.lp_unresolved
         ));
     }
-    let closed_within_tolerance = objective.is_some_and(|obj| {
-        (obj - bound).abs() <= DEFAULT_ABSOLUTE_GAP.max(DEFAULT_RELATIVE_GAP * obj.abs())
-    });
+    // Compared in the minimisation form the search prunes in (objective without
+    // constant); the factor absorbs the rounding of `incumbent - tolerance`.
+    let internal_incumbent = shared.incumbent.value();
+    let internal_bound = ctx.strengthen_bound(
+        open_bound
+            .min(shared.closed_bound())
+            .min(internal_incumbent),
+    );
+    let closed_within_tolerance = internal_incumbent.is_finite()
+        && internal_incumbent - internal_bound
+            <= (1.0 + 1e-9)
+                * DEFAULT_ABSOLUTE_GAP.max(DEFAULT_RELATIVE_GAP * internal_incumbent.abs());
     let mut status = match stop {
         Some(s) => s,
         None if incumbent.is_none() && !unresolved => Status::Infeasible,

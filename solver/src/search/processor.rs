@@ -119,8 +119,12 @@ impl<'c, 'm> Processor<'c, 'm> {
             unresolved_bound: None,
         };
         let cutoff = self.ctx.cutoff(incumbent);
+        let pruned_bound = self.ctx.pruned_bound(incumbent);
         if node.bound >= cutoff {
             self.stats.pruned_bound += 1;
+            result.outcome = Outcome::Closed {
+                bound: node.bound.max(pruned_bound),
+            };
             return result;
         }
         // Bounds of the node, then propagation from its own branching change.
@@ -170,7 +174,7 @@ impl<'c, 'm> Processor<'c, 'm> {
             LpStatus::CutoffReached => {
                 self.stats.pruned_bound += 1;
                 result.outcome = Outcome::Closed {
-                    bound: cutoff.max(node.bound),
+                    bound: pruned_bound.max(node.bound),
                 };
                 return result;
             }
@@ -192,7 +196,9 @@ impl<'c, 'm> Processor<'c, 'm> {
         let bound = self.ctx.strengthen_bound(objective.max(node.bound));
         if bound >= cutoff {
             self.stats.pruned_bound += 1;
-            result.outcome = Outcome::Closed { bound };
+            result.outcome = Outcome::Closed {
+                bound: bound.max(pruned_bound),
+            };
             return result;
         }
         self.collect_candidates();
