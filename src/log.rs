@@ -161,7 +161,16 @@ pub fn print_summary(
         s.lp_failures
     );
     if let Some(root) = s.root_lp_objective {
-        say!("Root LP           {}", format_value(Some(root)));
+        match s.root_bound_before_cuts {
+            Some(before) if s.cuts > 0 => say!(
+                "Root LP           {} ({} cuts in {} rounds, from {})",
+                format_value(Some(root)),
+                s.cuts,
+                s.cut_rounds,
+                format_value(Some(before))
+            ),
+            _ => say!("Root LP           {}", format_value(Some(root))),
+        }
     }
     say!(
         "Time              {:.3}s (read {:.3}, LP {:.3}, branching {:.3}, propagation {:.3}, heuristics {:.3}, write {:.3}; component times summed over {} thread(s))",

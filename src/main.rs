@@ -3,6 +3,9 @@
 //! This binary holds only the command line: argument parsing, log printing and file
 //! output. Everything else lives in the `relumip-solver` library.
 
+// The statistics file is one large `serde_json::json!` literal.
+#![recursion_limit = "256"]
+
 mod commands;
 mod log;
 mod output;

@@ -11,7 +11,7 @@ use relumip_solver::model::ObjSense;
 use relumip_solver::search::{solve, NoProgress, Schedule, Settings, Status};
 
 /// Instances run under a node limit (see the README).
-const NODE_LIMITED: &[&str] = &["p0548", "vpm1"];
+const NODE_LIMITED: &[&str] = &[];
 const NODE_LIMIT: u64 = 3000;
 
 fn run(settings: Settings, label: &str) {

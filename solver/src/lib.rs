@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod branch;
+pub mod cuts;
 pub mod error;
 pub mod gen;
 pub mod heur;

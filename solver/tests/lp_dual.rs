@@ -317,4 +317,3 @@ fn miplib_relaxations_agree_with_microlp() {
         }
     }
 }
-

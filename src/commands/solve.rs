@@ -36,7 +36,7 @@ pub struct SolveArgs {
     #[arg(long)]
     pub deterministic: bool,
     /// Branching rule.
-    #[arg(long, value_name = "RULE", default_value = "pseudocost", value_parser = clap::builder::PossibleValuesParser::new(RULE_NAMES))]
+    #[arg(long, value_name = "RULE", default_value = "reliability", value_parser = clap::builder::PossibleValuesParser::new(RULE_NAMES))]
     pub branching: String,
     /// LP engine.
     #[arg(long, value_name = "ENGINE", default_value = "dual", value_parser = ["dual", "microlp"])]
@@ -50,6 +50,9 @@ pub struct SolveArgs {
     /// Write every figure of the summary as JSON.
     #[arg(long, value_name = "FILE.json")]
     pub stats: Option<PathBuf>,
+    /// Do not separate cutting planes at the root.
+    #[arg(long)]
+    pub no_cuts: bool,
     /// Print nothing but errors.
     #[arg(long)]
     pub quiet: bool,
@@ -96,6 +99,7 @@ pub fn settings_from(args: &SolveArgs) -> Result<Settings> {
     settings.lp_backend = LpBackend::from_name(&args.lp)
         .with_context(|| format!("unknown LP engine '{}'", args.lp))?;
     settings.seed = args.seed;
+    settings.cuts = !args.no_cuts;
     settings.log_interval = seconds("log-interval", args.log_interval)?;
     Ok(settings)
 }

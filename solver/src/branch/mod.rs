@@ -6,9 +6,11 @@
 
 mod most_fractional;
 mod pseudocost;
+mod reliability;
 
 pub use most_fractional::MostFractional;
-pub use pseudocost::{PseudocostBranching, Pseudocosts};
+pub use pseudocost::{first_direction, product_score, PseudocostBranching, Pseudocosts};
+pub use reliability::ReliabilityBranching;
 
 /// An integer column whose LP value is fractional at the current node.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,13 +66,40 @@ pub struct BranchObservation {
     pub gain: f64,
 }
 
+/// Result of solving one child's LP during strong branching.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ProbeOutcome {
+    /// The child's LP optimum (minimisation form).
+    Objective(f64),
+    /// The child is infeasible or cannot beat the incumbent.
+    Pruned,
+    /// No answer (iteration limit or numerical trouble).
+    Unknown,
+}
+
+/// Lets a rule solve the LPs of a node's children (strong branching). Implemented by
+/// the search, which restores the node's LP bounds after each probe.
+pub trait ChildProbe {
+    /// Solves the LP of the child of `candidate` in `direction`.
+    fn probe(&mut self, candidate: &Candidate, direction: Direction) -> ProbeOutcome;
+}
+
+/// A probe that never solves anything, for rules used without an LP.
+pub struct NoProbe;
+
+impl ChildProbe for NoProbe {
+    fn probe(&mut self, _candidate: &Candidate, _direction: Direction) -> ProbeOutcome {
+        ProbeOutcome::Unknown
+    }
+}
+
 /// A variable-selection rule. One instance lives in each search worker.
 pub trait BranchingRule: Send {
     /// Name as given on the command line.
     fn name(&self) -> &'static str;
 
-    /// Chooses a candidate at a node.
-    fn select(&mut self, ctx: &BranchContext<'_>) -> BranchDecision;
+    /// Chooses a candidate at a node; `probe` may be used for strong branching.
+    fn select(&mut self, ctx: &BranchContext<'_>, probe: &mut dyn ChildProbe) -> BranchDecision;
 
     /// Learns from a solved child; the default ignores it.
     fn observe(&mut self, _observation: &BranchObservation) {}
@@ -80,7 +109,7 @@ pub trait BranchingRule: Send {
 }
 
 /// Names of all rules, for `--help` and error messages.
-pub const RULE_NAMES: &[&str] = &["pseudocost", "most-fractional"];
+pub const RULE_NAMES: &[&str] = &["reliability", "pseudocost", "most-fractional"];
 
 /// Creates the rule called `name`, or `None` for an unknown name. `seed` decides
 /// between candidates of equal score.
@@ -90,20 +119,31 @@ pub fn rule_by_name(name: &str, num_cols: usize, seed: u64) -> Option<Box<dyn Br
             Some(Box::new(MostFractional::new(seed)))
         }
         "pseudocost" | "pscost" => Some(Box::new(PseudocostBranching::new(num_cols, seed))),
+        "reliability" | "relpscost" => Some(Box::new(ReliabilityBranching::new(num_cols, seed))),
         _ => None,
     }
 }
 
-/// Tie-breaking key of a column: with seed 0 the column index (lowest index wins),
-/// otherwise a seeded hash, so that different seeds explore different trees.
-pub fn tie_key(seed: u64, col: usize) -> u64 {
-    if seed == 0 {
-        return col as u64;
-    }
-    let mut z = seed ^ (col as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// Tie-breaking key of a candidate (smaller wins): first the more fractional value
+/// (so that zero-gain ties do not keep splitting the same column), then with seed 0
+/// the lower column index, otherwise a seeded hash, so that different seeds explore
+/// different trees.
+pub fn tie_key(seed: u64, candidate: &Candidate) -> u64 {
+    let fractionality = candidate
+        .fraction
+        .min(1.0 - candidate.fraction)
+        .clamp(0.0, 0.5);
+    let bucket = ((0.5 - fractionality) * 1e6).round() as u64;
+    let col = candidate.col as u64;
+    let spread = if seed == 0 {
+        col
+    } else {
+        let mut z = seed ^ col.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    (bucket << 40) | (spread & ((1 << 40) - 1))
 }
 
 /// True when a candidate with `score` and `key` beats the best so far: a clearly

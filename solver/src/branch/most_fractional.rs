@@ -1,7 +1,7 @@
 //! Most-fractional (most-infeasible) branching: the candidate whose fraction is
 //! closest to one half; ties go to the lowest column index.
 
-use super::{better, tie_key, BranchContext, BranchDecision, BranchingRule, Direction};
+use super::{better, tie_key, BranchContext, BranchDecision, BranchingRule, ChildProbe, Direction};
 
 /// Branch on the candidate with fraction closest to 0.5.
 #[derive(Clone, Copy, Debug, Default)]
@@ -21,13 +21,13 @@ impl BranchingRule for MostFractional {
         "most-fractional"
     }
 
-    fn select(&mut self, ctx: &BranchContext<'_>) -> BranchDecision {
+    fn select(&mut self, ctx: &BranchContext<'_>, _probe: &mut dyn ChildProbe) -> BranchDecision {
         let mut best = ctx.candidates[0];
         let mut best_score = f64::NEG_INFINITY;
         let mut best_key = u64::MAX;
         for c in ctx.candidates {
             let score = c.fraction.min(1.0 - c.fraction);
-            let key = tie_key(self.seed, c.col);
+            let key = tie_key(self.seed, c);
             if better(score, key, best_score, best_key) {
                 best = *c;
                 best_score = score;
@@ -53,7 +53,7 @@ impl BranchingRule for MostFractional {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::branch::Candidate;
+    use crate::branch::{Candidate, NoProbe};
 
     #[test]
     fn picks_fraction_nearest_half() {
@@ -79,7 +79,7 @@ mod tests {
             lp_objective: 0.0,
             depth: 0,
         };
-        let d = MostFractional::new(0).select(&ctx);
+        let d = MostFractional::new(0).select(&ctx, &mut NoProbe);
         assert_eq!(d.candidate.col, 3);
         assert_eq!(d.first, Direction::Down);
     }

@@ -9,7 +9,8 @@
 //! the pseudocosts.
 
 use super::{
-    better, tie_key, BranchContext, BranchDecision, BranchObservation, BranchingRule, Direction,
+    better, tie_key, BranchContext, BranchDecision, BranchObservation, BranchingRule, Candidate,
+    ChildProbe, Direction,
 };
 
 /// Smallest gain used in the product score.
@@ -68,6 +69,14 @@ impl Pseudocosts {
         self.count[slot(direction)].get(col).copied().unwrap_or(0)
     }
 
+    /// Estimated objective gains `(down, up)` of branching on a candidate.
+    pub fn estimates(&self, c: &Candidate) -> (f64, f64) {
+        (
+            self.unit_gain(c.col, Direction::Down) * c.fraction,
+            self.unit_gain(c.col, Direction::Up) * (1.0 - c.fraction),
+        )
+    }
+
     /// Records one observation.
     pub fn record(&mut self, obs: &BranchObservation) {
         let d = slot(obs.direction);
@@ -83,6 +92,21 @@ impl Pseudocosts {
         self.count[d][obs.col] += 1;
         self.total_sum[d] += unit;
         self.total_count[d] += 1;
+    }
+}
+
+/// The product score of estimated down and up gains.
+pub fn product_score(down: f64, up: f64) -> f64 {
+    down.max(SCORE_EPS) * up.max(SCORE_EPS)
+}
+
+/// The child to explore first: the one expected to keep the bound lower (up on ties
+/// when the value is closer to its ceiling).
+pub fn first_direction(down: f64, up: f64, fraction: f64) -> Direction {
+    if up < down || (up == down && fraction >= 0.5) {
+        Direction::Up
+    } else {
+        Direction::Down
     }
 }
 
@@ -113,17 +137,16 @@ impl BranchingRule for PseudocostBranching {
         "pseudocost"
     }
 
-    fn select(&mut self, ctx: &BranchContext<'_>) -> BranchDecision {
+    fn select(&mut self, ctx: &BranchContext<'_>, _probe: &mut dyn ChildProbe) -> BranchDecision {
         let mut best = ctx.candidates[0];
         let mut best_score = f64::NEG_INFINITY;
         let mut best_key = u64::MAX;
         let mut best_down = 0.0;
         let mut best_up = 0.0;
         for c in ctx.candidates {
-            let down = self.costs.unit_gain(c.col, Direction::Down) * c.fraction;
-            let up = self.costs.unit_gain(c.col, Direction::Up) * (1.0 - c.fraction);
-            let score = down.max(SCORE_EPS) * up.max(SCORE_EPS);
-            let key = tie_key(self.seed, c.col);
+            let (down, up) = self.costs.estimates(c);
+            let score = product_score(down, up);
+            let key = tie_key(self.seed, c);
             if better(score, key, best_score, best_key) {
                 best = *c;
                 best_score = score;
@@ -132,15 +155,9 @@ impl BranchingRule for PseudocostBranching {
                 best_up = up;
             }
         }
-        // Explore first the child that is expected to keep the bound low.
-        let first = if best_up < best_down || (best_up == best_down && best.fraction >= 0.5) {
-            Direction::Up
-        } else {
-            Direction::Down
-        };
         BranchDecision {
             candidate: best,
-            first,
+            first: first_direction(best_down, best_up, best.fraction),
         }
     }
 
@@ -156,7 +173,7 @@ impl BranchingRule for PseudocostBranching {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::branch::Candidate;
+    use crate::branch::{Candidate, NoProbe};
 
     #[test]
     fn learns_from_observed_gains() {
@@ -193,7 +210,7 @@ mod tests {
             lp_objective: 0.0,
             depth: 3,
         };
-        assert_eq!(rule.select(&ctx).candidate.col, 1);
+        assert_eq!(rule.select(&ctx, &mut NoProbe).candidate.col, 1);
         assert!((rule.pseudocosts().unit_gain(1, Direction::Up) - 10.0).abs() < 1e-12);
         // An unobserved column gets the average.
         let avg = rule.pseudocosts().average(Direction::Down);

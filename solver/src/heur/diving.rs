@@ -1,7 +1,12 @@
-//! Fractional diving: repeatedly fix the integer column closest to an integer to that
-//! integer and re-solve the LP, until the LP solution is integral (a candidate), the
-//! LP is infeasible (one backtrack: the last fixing is flipped), or the dive is too
-//! deep or too expensive. Runs at the root and then every `FREQUENCY` nodes.
+//! Diving heuristics: repeatedly round one fractional integer column by tightening
+//! one of its bounds (`x <= floor` or `x >= ceil`) and re-solve the LP, until the LP
+//! solution is integral (a candidate), the LP is infeasible (one backtrack: the last
+//! rounding is flipped), or the dive is too deep or too expensive.
+//!
+//! Two rules choose the column: fractional diving takes the column nearest to an
+//! integer (preferring lock-free directions); coefficient diving takes the column
+//! with the fewest locks in one of its rounding directions and rounds that way. They
+//! run at the root and then every `FREQUENCY` nodes, at different offsets.
 
 use super::{locks, HeuristicInput, PrimalHeuristic};
 use crate::lp::{LpEngine, LpLimits, LpStatus};
@@ -11,19 +16,101 @@ const FREQUENCY: u64 = 20;
 /// Most LP iterations of one dive, as a multiple of the number of rows (at least 1000).
 const ITERATIONS_PER_ROW: u64 = 4;
 
-/// Fractional diving with one backtrack.
-#[derive(Default)]
-pub struct FractionalDiving {
+/// How a dive chooses the column to round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiveRule {
+    /// Nearest to an integer.
+    Fractional,
+    /// Fewest locks in a rounding direction.
+    Coefficient,
+}
+
+/// A diving heuristic with one backtrack.
+pub struct Diving {
+    rule: DiveRule,
+    offset: u64,
     locks: Option<(Vec<u32>, Vec<u32>)>,
 }
 
-impl PrimalHeuristic for FractionalDiving {
+impl Diving {
+    /// Fractional diving.
+    pub fn fractional() -> Self {
+        Diving {
+            rule: DiveRule::Fractional,
+            offset: 0,
+            locks: None,
+        }
+    }
+
+    /// Coefficient (lock) diving.
+    pub fn coefficient() -> Self {
+        Diving {
+            rule: DiveRule::Coefficient,
+            offset: FREQUENCY / 2,
+            locks: None,
+        }
+    }
+}
+
+/// Chooses `(column, value to round to)` among the fractional integer columns of `x`.
+fn choose(
+    rule: DiveRule,
+    x: &[f64],
+    integral: &[bool],
+    tol: f64,
+    down: &[u32],
+    up: &[u32],
+) -> Option<(usize, f64)> {
+    let mut pick: Option<(usize, f64, (f64, f64))> = None;
+    for (j, &v) in x.iter().enumerate() {
+        if !integral[j] {
+            continue;
+        }
+        let frac = v - v.floor();
+        if frac <= tol || frac >= 1.0 - tol {
+            continue;
+        }
+        let (target, key) = match rule {
+            DiveRule::Fractional => {
+                let mut dist = frac.min(1.0 - frac);
+                if down[j] == 0 || up[j] == 0 {
+                    dist -= 1.0;
+                }
+                let target = if down[j] == 0 && up[j] != 0 {
+                    v.floor()
+                } else if up[j] == 0 && down[j] != 0 {
+                    v.ceil()
+                } else {
+                    v.round()
+                };
+                (target, (dist, 0.0))
+            }
+            DiveRule::Coefficient => {
+                let (d, u) = (down[j] as f64, up[j] as f64);
+                if d < u || (d == u && frac < 0.5) {
+                    (v.floor(), (d, frac))
+                } else {
+                    (v.ceil(), (u, 1.0 - frac))
+                }
+            }
+        };
+        if pick.is_none_or(|p| key < p.2) {
+            pick = Some((j, target, key));
+        }
+    }
+    pick.map(|(j, t, _)| (j, t))
+}
+
+impl PrimalHeuristic for Diving {
     fn name(&self) -> &'static str {
-        "fractional-diving"
+        match self.rule {
+            DiveRule::Fractional => "fractional-diving",
+            DiveRule::Coefficient => "coefficient-diving",
+        }
     }
 
     fn should_run(&self, input: &HeuristicInput<'_>) -> bool {
-        input.depth == 0 || input.nodes % FREQUENCY == 0
+        input.depth == 0 || input.nodes % FREQUENCY == self.offset
     }
 
     fn uses_lp(&self) -> bool {
@@ -45,40 +132,28 @@ impl PrimalHeuristic for FractionalDiving {
         };
         let max_depth = input.structure.integral.iter().filter(|&&b| b).count();
         for _ in 0..max_depth {
-            // The fractional integer column nearest to an integer.
-            let mut pick: Option<(usize, f64, f64)> = None;
-            for (j, &v) in x.iter().enumerate() {
-                if !input.structure.integral[j] {
-                    continue;
-                }
-                let frac = v - v.floor();
-                if frac <= input.integrality_tolerance || frac >= 1.0 - input.integrality_tolerance
-                {
-                    continue;
-                }
-                let mut dist = frac.min(1.0 - frac);
-                // Prefer directions without locks.
-                if down[j] == 0 || up[j] == 0 {
-                    dist -= 1.0;
-                }
-                if pick.is_none_or(|p| dist < p.2) {
-                    let target = if down[j] == 0 && up[j] != 0 {
-                        v.floor()
-                    } else if up[j] == 0 && down[j] != 0 {
-                        v.ceil()
-                    } else {
-                        v.round()
-                    };
-                    pick = Some((j, target, dist));
-                }
-            }
-            let Some((j, target, _)) = pick else {
+            let pick = choose(
+                self.rule,
+                &x,
+                &input.structure.integral,
+                input.integrality_tolerance,
+                down,
+                up,
+            );
+            let Some((j, target)) = pick else {
                 result = Some(x);
                 break;
             };
             let (lo, hi) = lp.col_bounds(j);
             changed.push((j, lo, hi));
-            lp.set_col_bounds(j, target, target);
+            // Round by one bound only (x <= floor or x >= ceil), as branching does.
+            let (down_bounds, up_bounds) = ((lo, x[j].floor()), (x[j].ceil(), hi));
+            let (first, second) = if target > x[j] {
+                (up_bounds, down_bounds)
+            } else {
+                (down_bounds, up_bounds)
+            };
+            lp.set_col_bounds(j, first.0, first.1);
             let used = lp.iterations() - start_iterations;
             if used >= budget {
                 break;
@@ -89,15 +164,10 @@ impl PrimalHeuristic for FractionalDiving {
                     break;
                 }
                 backtracked = true;
-                let other = if target > x[j] {
-                    target - 1.0
-                } else {
-                    target + 1.0
-                };
-                if other < lo || other > hi {
+                if second.0 > second.1 {
                     break;
                 }
-                lp.set_col_bounds(j, other, other);
+                lp.set_col_bounds(j, second.0, second.1);
                 let used = lp.iterations() - start_iterations;
                 status = lp.solve(&limits(used));
             }

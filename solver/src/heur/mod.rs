@@ -7,7 +7,7 @@
 mod diving;
 mod rounding;
 
-pub use diving::FractionalDiving;
+pub use diving::{DiveRule, Diving};
 pub use rounding::SimpleRounding;
 
 use crate::lp::LpEngine;
@@ -57,7 +57,8 @@ pub trait PrimalHeuristic: Send {
 pub fn default_heuristics() -> Vec<Box<dyn PrimalHeuristic>> {
     vec![
         Box::new(SimpleRounding::default()),
-        Box::new(FractionalDiving::default()),
+        Box::new(Diving::fractional()),
+        Box::new(Diving::coefficient()),
     ]
 }
 

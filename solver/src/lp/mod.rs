@@ -205,6 +205,14 @@ pub trait LpEngine: Send {
     /// Installs a basis for the next solve; returns false when the backend cannot use
     /// it (the next solve then starts from whatever basis the engine has).
     fn set_basis(&mut self, basis: &Basis) -> bool;
+
+    /// The tableau row of basic column `col` after an optimal solve, if the backend
+    /// exposes it: `x_col + sum_k coef_k * v_k = constant`, where `v_k` ranges over the
+    /// nonbasic columns (`k < num_cols`) and row activities (`k = num_cols + i` is
+    /// `a_i x`). Returns `None` when `col` is not basic or the backend has no tableau.
+    fn tableau_row(&mut self, _col: usize) -> Option<Vec<(usize, f64)>> {
+        None
+    }
 }
 
 /// Which LP backend to use.

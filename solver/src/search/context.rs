@@ -2,7 +2,7 @@
 
 use super::domain::Structure;
 use super::settings::Settings;
-use crate::lp::LpProblem;
+use crate::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use crate::model::{check_solution, Model, ObjSense};
 use std::sync::Arc;
 use std::time::Instant;
@@ -113,21 +113,50 @@ impl<'m> SearchContext<'m> {
     /// accepted point (integers rounded when that keeps it feasible) and its
     /// minimisation-form objective.
     pub fn accept_candidate(&self, x: &[f64]) -> Option<(f64, Vec<f64>)> {
-        let tol = &self.settings.tolerances;
         let mut rounded = x.to_vec();
         for (value, &int) in rounded.iter_mut().zip(&self.structure.integral) {
             if int {
                 *value = value.round();
             }
         }
-        for point in [rounded, x.to_vec()] {
-            let check = check_solution(self.model, &point, tol);
-            if check.is_feasible() {
-                let internal =
-                    self.sense_sign() * (check.objective - self.model.objective_constant);
-                return Some((internal, point));
+        for (value, v) in rounded.iter_mut().zip(&self.model.variables) {
+            *value = value.clamp(v.lower, v.upper.max(v.lower));
+        }
+        for point in [rounded.clone(), x.to_vec()] {
+            if let Some(accepted) = self.checked(point) {
+                return Some(accepted);
+            }
+        }
+        // Last resort: integers fixed at their rounded values, continuous columns
+        // recomputed by an LP of the original rows (no cuts).
+        if !self.structure.integral.iter().all(|&b| b) {
+            let mut completion = LpProblem::relaxation(self.model);
+            for (j, &int) in self.structure.integral.iter().enumerate() {
+                if int {
+                    completion.col_lower[j] = rounded[j];
+                    completion.col_upper[j] = rounded[j];
+                }
+            }
+            let mut lp = LpBackend::DualSimplex.create(&completion);
+            if lp.solve(&LpLimits::default()) == LpStatus::Optimal {
+                let mut point = lp.primal().to_vec();
+                for (j, &int) in self.structure.integral.iter().enumerate() {
+                    if int {
+                        point[j] = rounded[j];
+                    }
+                }
+                return self.checked(point);
             }
         }
         None
+    }
+
+    /// The point and its minimisation-form objective, if it passes the model check.
+    fn checked(&self, point: Vec<f64>) -> Option<(f64, Vec<f64>)> {
+        let check = check_solution(self.model, &point, &self.settings.tolerances);
+        check.is_feasible().then(|| {
+            let internal = self.sense_sign() * (check.objective - self.model.objective_constant);
+            (internal, point)
+        })
     }
 }

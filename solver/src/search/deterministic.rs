@@ -11,6 +11,7 @@
 
 use super::context::SearchContext;
 use super::node::{BestFirst, Node};
+use super::pool::MAX_PLUNGE;
 use super::processor::{Outcome, Processor};
 use super::result::{SearchStats, Status};
 use super::shared::{atomic_min, ProgressKind, Shared};
@@ -197,6 +198,7 @@ fn work_round(
     let mut local_incumbent = incumbent;
     for node in dealt {
         let mut current = Some((node, false));
+        let mut plunged = 0u32;
         while let Some((node, warm)) = current.take() {
             if out.nodes >= budget || out.interrupted || out.unbounded {
                 out.open.push(node);
@@ -225,7 +227,8 @@ fn work_round(
                         || first.bound >= ctx.cutoff(inc)
                         || !global.is_finite()
                         || first.bound <= global + 0.3 * (inc - global);
-                    if dive {
+                    plunged += 1;
+                    if dive && plunged < MAX_PLUNGE {
                         current = Some((first, true));
                     } else {
                         out.open.push(first);

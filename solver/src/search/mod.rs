@@ -22,6 +22,7 @@ pub use settings::{Schedule, Settings, DEFAULT_ABSOLUTE_GAP, DEFAULT_RELATIVE_GA
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 
 use crate::branch::rule_by_name;
+use crate::cuts::root_cut_loop;
 use crate::error::{Error, Result};
 use crate::lp::LpProblem;
 use crate::model::{check_solution, Model};
@@ -62,6 +63,16 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
         .iter()
         .zip(&problem.col_upper)
         .any(|(l, u)| l > u);
+    let mut cut_report = None;
+    if settings.cuts && !empty_domain && model.has_integers() {
+        let integral: Vec<bool> = model
+            .variables
+            .iter()
+            .map(|v| v.kind.is_integral())
+            .collect();
+        let deadline = settings.time_limit.map(|t| start + t);
+        cut_report = Some(root_cut_loop(&mut problem, &integral, deadline));
+    }
     let ctx = SearchContext::new(model, problem, settings, start);
     let shared = Shared::new(sink);
     let (stats, open_bound) = if empty_domain {
@@ -82,6 +93,13 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
         }
     };
     let mut result = finish(&ctx, &shared, stats, open_bound, threads);
+    if let Some(report) = cut_report {
+        result.stats.cuts = report.cuts as u64;
+        result.stats.cut_rounds = report.rounds as u64;
+        result.stats.time_cuts = report.time.as_secs_f64();
+        result.stats.root_bound_before_cuts =
+            report.bound_before.map(|b| ctx.to_model_objective(b));
+    }
     result.warnings.extend(warnings);
     if result.status == Status::Unbounded {
         result = decide_unbounded(model, &ctx.settings, result)?;

@@ -29,6 +29,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// Most consecutive nodes of one plunge; then the worker returns to its best node.
+pub const MAX_PLUNGE: u32 = 20;
+
 /// Largest number of nodes a worker hands over at once.
 const MAX_SHARE: usize = 4;
 
@@ -177,6 +180,7 @@ fn worker_loop(
     let mut local: BinaryHeap<BestFirst> = BinaryHeap::new();
     let mut next: Option<Node> = None;
     let mut root_reported = false;
+    let mut plunged = 0u32;
     loop {
         if shared.stopping() {
             break;
@@ -235,7 +239,8 @@ fn worker_loop(
                 shared.open.fetch_add(2, Ordering::AcqRel);
                 let [first, second] = children;
                 local.push(BestFirst(second));
-                if plunge(ctx, pool, &first) {
+                plunged = if warm { plunged + 1 } else { 0 };
+                if plunged < MAX_PLUNGE && plunge(ctx, pool, &first) {
                     next = Some(first);
                 } else {
                     local.push(BestFirst(first));

@@ -10,7 +10,9 @@ use super::context::SearchContext;
 use super::domain::{propagate, LocalDomain, Propagation};
 use super::node::{BoundChange, BranchRecord, ChainLink, Node};
 use super::result::SearchStats;
-use crate::branch::{BranchContext, BranchObservation, BranchingRule, Candidate, Direction};
+use crate::branch::{
+    BranchContext, BranchObservation, BranchingRule, Candidate, ChildProbe, Direction, ProbeOutcome,
+};
 use crate::heur::{default_heuristics, HeuristicInput, PrimalHeuristic};
 use crate::lp::{LpEngine, LpLimits, LpStatus};
 use smallvec::SmallVec;
@@ -219,13 +221,32 @@ impl<'c, 'm> Processor<'c, 'm> {
         result
             .solutions
             .extend(self.run_heuristics(&node, objective, incumbent));
+        let best_known = result
+            .solutions
+            .iter()
+            .map(|s| s.0)
+            .fold(incumbent, f64::min);
         let started = Instant::now();
         let ctx = BranchContext {
             candidates: &self.candidates,
             lp_objective: objective,
             depth: node.depth,
         };
-        let decision = self.rule.select(&ctx);
+        let average = self.lp.iterations() as f64 / self.stats.lp_solves.max(1) as f64;
+        let mut probe = LpProbe {
+            lp: self.lp.as_mut(),
+            lower: &self.dom.lower,
+            upper: &self.dom.upper,
+            limits: LpLimits {
+                max_iterations: (2.0 * average).max(MIN_PROBE_ITERATIONS) as u64,
+                deadline: self.ctx.deadline,
+                objective_cutoff: self.ctx.cutoff(best_known),
+            },
+            probes: 0,
+        };
+        let decision = self.rule.select(&ctx, &mut probe);
+        self.stats.strong_branching_lps += probe.probes;
+        self.basis_moved |= probe.probes > 0;
         self.stats.time_branching += started.elapsed().as_secs_f64();
         let c = decision.candidate;
         let down = BoundChange {
@@ -441,6 +462,42 @@ impl<'c, 'm> Processor<'c, 'm> {
             ],
         };
         result
+    }
+}
+
+/// Fewest iterations a strong-branching LP may take.
+const MIN_PROBE_ITERATIONS: f64 = 20.0;
+
+/// Strong branching on the processor's LP: each probe tightens one bound, solves with
+/// an iteration limit and restores the bound.
+struct LpProbe<'p> {
+    lp: &'p mut dyn LpEngine,
+    lower: &'p [f64],
+    upper: &'p [f64],
+    limits: LpLimits,
+    probes: u64,
+}
+
+impl ChildProbe for LpProbe<'_> {
+    fn probe(&mut self, c: &Candidate, direction: Direction) -> ProbeOutcome {
+        let col = c.col;
+        let (lower, upper) = (self.lower[col], self.upper[col]);
+        let (child_lower, child_upper) = match direction {
+            Direction::Down => (lower, c.value.floor()),
+            Direction::Up => (c.value.ceil(), upper),
+        };
+        if child_lower > child_upper {
+            return ProbeOutcome::Pruned;
+        }
+        self.probes += 1;
+        self.lp.set_col_bounds(col, child_lower, child_upper);
+        let outcome = match self.lp.solve(&self.limits) {
+            LpStatus::Optimal => ProbeOutcome::Objective(self.lp.objective()),
+            LpStatus::Infeasible | LpStatus::CutoffReached => ProbeOutcome::Pruned,
+            _ => ProbeOutcome::Unknown,
+        };
+        self.lp.set_col_bounds(col, lower, upper);
+        outcome
     }
 }
 

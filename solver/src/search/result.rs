@@ -47,6 +47,8 @@ pub struct SearchStats {
     pub lp_iterations: u64,
     /// LP solves.
     pub lp_solves: u64,
+    /// LP solves of strong branching (their time counts as branching time).
+    pub strong_branching_lps: u64,
     /// LP solves that failed (numerical trouble or limits) and were retried cold.
     pub lp_failures: u64,
     /// Nodes branched on without a bound because the LP failed twice.
@@ -61,6 +63,14 @@ pub struct SearchStats {
     pub incumbent_updates: u64,
     /// Candidate solutions rejected by the check against the original model.
     pub rejected_solutions: u64,
+    /// Cuts added to the LP at the root.
+    pub cuts: u64,
+    /// Rounds of root cut separation.
+    pub cut_rounds: u64,
+    /// Seconds of root cut separation.
+    pub time_cuts: f64,
+    /// Root LP objective before cuts, in the model's sense.
+    pub root_bound_before_cuts: Option<f64>,
     /// Deepest node processed.
     pub max_depth: u32,
     /// Seconds spent in LP solves (summed over workers).
@@ -84,6 +94,7 @@ impl SearchStats {
         self.lp_iterations += other.lp_iterations;
         self.lp_solves += other.lp_solves;
         self.lp_failures += other.lp_failures;
+        self.strong_branching_lps += other.strong_branching_lps;
         self.lp_unresolved += other.lp_unresolved;
         self.pruned_infeasible += other.pruned_infeasible;
         self.pruned_bound += other.pruned_bound;
@@ -91,6 +102,12 @@ impl SearchStats {
         self.incumbent_updates += other.incumbent_updates;
         self.rejected_solutions += other.rejected_solutions;
         self.max_depth = self.max_depth.max(other.max_depth);
+        self.cuts = self.cuts.max(other.cuts);
+        self.cut_rounds = self.cut_rounds.max(other.cut_rounds);
+        self.time_cuts += other.time_cuts;
+        if self.root_bound_before_cuts.is_none() {
+            self.root_bound_before_cuts = other.root_bound_before_cuts;
+        }
         self.time_lp += other.time_lp;
         self.time_branching += other.time_branching;
         self.time_propagation += other.time_propagation;

@@ -40,6 +40,8 @@ pub struct Settings {
     pub tolerances: Tolerances,
     /// Interval between periodic progress events.
     pub log_interval: Duration,
+    /// Separate cutting planes at the root.
+    pub cuts: bool,
 }
 
 impl Default for Settings {
@@ -51,11 +53,12 @@ impl Default for Settings {
             absolute_gap: DEFAULT_ABSOLUTE_GAP,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             schedule: Schedule::Opportunistic,
-            branching: "pseudocost".to_string(),
+            branching: "reliability".to_string(),
             seed: 0,
             lp_backend: LpBackend::default(),
             tolerances: Tolerances::default(),
             log_interval: Duration::from_secs(5),
+            cuts: true,
         }
     }
 }

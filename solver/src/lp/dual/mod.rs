@@ -261,7 +261,13 @@ impl DualSimplex {
     /// Stores the unscaled results of an optimal basis.
     fn store_results(&mut self) {
         let n = self.n;
-        self.primal_out = (0..n).map(|j| self.x[j] * self.col_scale[j]).collect();
+        // Values within tolerance outside a bound are reported on the bound.
+        self.primal_out = (0..n)
+            .map(|j| {
+                (self.x[j] * self.col_scale[j])
+                    .clamp(self.col_lower[j], self.col_upper[j].max(self.col_lower[j]))
+            })
+            .collect();
         self.objective = self
             .primal_out
             .iter()
@@ -452,6 +458,40 @@ impl LpEngine for DualSimplex {
                 .map(|&s| Self::to_basis_status(s))
                 .collect(),
         })
+    }
+
+    fn tableau_row(&mut self, col: usize) -> Option<Vec<(usize, f64)>> {
+        if !self.has_basis || col >= self.n || self.state[col] != VarState::Basic {
+            return None;
+        }
+        let r = self.basic.iter().position(|&v| v == col)?;
+        let factor = self.factor.as_mut()?;
+        let mut rho = vec![0.0; self.m];
+        rho[r] = 1.0;
+        factor.btran(&mut rho);
+        let n = self.n;
+        let mut dense = vec![0.0; n];
+        for (i, &ri) in rho.iter().enumerate() {
+            if ri != 0.0 {
+                for &(j, a) in &self.a_rows[i] {
+                    dense[j] += ri * a;
+                }
+            }
+        }
+        // Unscale: x_b = cs_b * x~_b, x~_k = x_k / cs_k, s~_i = rs_i * s_i.
+        let cs_b = self.col_scale[col];
+        let mut row = Vec::new();
+        for (j, &v) in dense.iter().enumerate() {
+            if self.state[j] != VarState::Basic && v.abs() > 1e-12 {
+                row.push((j, cs_b * v / self.col_scale[j]));
+            }
+        }
+        for (i, &ri) in rho.iter().enumerate() {
+            if self.state[n + i] != VarState::Basic && ri.abs() > 1e-12 {
+                row.push((n + i, -cs_b * ri * self.row_scale[i]));
+            }
+        }
+        Some(row)
     }
 
     fn set_basis(&mut self, basis: &Basis) -> bool {
