@@ -12,6 +12,7 @@ pub mod error;
 pub mod io;
 pub mod lp;
 pub mod model;
+pub mod nn;
 pub mod search;
 
 pub use error::{Error, Result};

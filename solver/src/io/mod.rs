@@ -37,3 +37,18 @@ pub fn read_text(path: &Path) -> Result<String> {
         .map_err(|e| Error::io(path, e))?;
     Ok(text)
 }
+
+/// Reads a whole binary file into memory, transparently decompressing gzip input
+/// (detected by its magic bytes, whatever the file name).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let raw = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if raw.len() >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
+        let mut out = Vec::new();
+        MultiGzDecoder::new(raw.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| Error::io(path, e))?;
+        Ok(out)
+    } else {
+        Ok(raw)
+    }
+}
