@@ -1,5 +1,7 @@
 //! Readers and writers of instance and result files.
 
+pub mod nnet;
+
 use crate::error::{Error, Result};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
