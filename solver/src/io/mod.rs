@@ -1,6 +1,7 @@
 //! Readers and writers of instance and result files.
 
 pub mod nnet;
+pub mod onnx;
 
 use crate::error::{Error, Result};
 use flate2::read::MultiGzDecoder;
