@@ -4,7 +4,7 @@ use super::proto::{data_type, TensorProto};
 
 /// Largest number of elements of a tensor the loader builds itself (by
 /// broadcasting); tensors stored in the file are bounded by the file's size.
-pub(crate) const MAX_ELEMENTS: usize = 1 << 24;
+pub(crate) const MAX_ELEMENTS: usize = 1 << 22;
 
 /// A constant tensor, values in row-major order, converted to `f64`.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,6 +1,6 @@
 //! Elementwise `Add`, `Sub`, `Mul` and `Div` with numpy broadcasting.
 
-use crate::io::onnx::symbolic::Affine;
+use crate::io::onnx::symbolic::{Affine, SKIP_CONNECTION};
 use crate::io::onnx::tensor::{broadcast_binary, broadcast_shape, element_count, expand, Tensor};
 use crate::io::onnx::value::{invalid, unsupported, OpError, Value};
 
@@ -68,6 +68,9 @@ pub(crate) fn binary(op: BinaryOp, a: &Value, b: &Value) -> Result<Value, OpErro
                 return unsupported(format!(
                     "{op:?} of two input-dependent tensors (not linear)"
                 ));
+            }
+            if ma.base != mb.base {
+                return unsupported(SKIP_CONNECTION);
             }
             let shape = broadcast_shape(sa, sb)
                 .ok_or_else(|| format!("shapes {sa:?} and {sb:?} do not broadcast"))?;
