@@ -2,6 +2,7 @@
 
 pub mod nnet;
 pub mod onnx;
+pub mod vnnlib;
 
 use crate::error::{Error, Result};
 use flate2::read::MultiGzDecoder;
