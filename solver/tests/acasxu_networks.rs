@@ -5,7 +5,7 @@ mod common;
 
 use common::{benchmarks_dir, Rng};
 use relumip_solver::io::nnet::{read_nnet, read_nnet_file, NnetNormalisation};
-use relumip_solver::io::onnx::read_onnx;
+use relumip_solver::io::onnx::{decode_model, read_onnx};
 use relumip_solver::nn::{Activation, Network};
 use std::collections::HashMap;
 use std::path::Path;
@@ -49,6 +49,7 @@ fn onnx_equals_nnet_without_normalisation_rounded_to_f32() {
             assert_eq!(lo.bias(), rounded(ln.bias()), "{a}_{b} layer {k} bias");
         }
         assert_eq!(onnx.layers()[6].activation(), Activation::Identity);
+        assert_subtracts_zeros(&onnx_path(&dir, a, b));
         for _ in 0..20 {
             let x: Vec<f64> = (0..5).map(|_| rng.range(-0.5, 0.5)).collect();
             let (yo, yn) = (onnx.forward(&x), nnet.forward(&x));
@@ -59,6 +60,23 @@ fn onnx_equals_nnet_without_normalisation_rounded_to_f32() {
     }
     println!("worst relative ONNX/.nnet output difference: {worst:e}");
     assert!(worst < 1e-5, "{worst}");
+}
+
+/// The graph starts with `Sub(input, c)`, and `c` is all zeros.
+fn assert_subtracts_zeros(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    let model = decode_model(&bytes, "acas").unwrap();
+    let graph = model.graph.unwrap();
+    let sub = &graph.node[0];
+    assert_eq!(sub.op_type, "Sub");
+    let c = graph
+        .initializer
+        .iter()
+        .find(|t| t.name == sub.input[1])
+        .unwrap();
+    assert_eq!(c.dims, vec![1, 1, 1, 5]);
+    assert_eq!(c.raw_data.len(), 20);
+    assert!(c.raw_data.iter().all(|&b| b == 0));
 }
 
 /// Folding the normalisation gives the network on raw units:

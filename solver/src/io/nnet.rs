@@ -19,6 +19,13 @@
 //! `[min, max]` anyway), and the bounds are kept in [`Nnet`] for a caller who needs
 //! them. [`NnetNormalisation::None`] gives the network on normalised values, which is
 //! what the ACAS Xu ONNX files of VNN-COMP and their VNN-LIB properties use.
+//!
+//! ACAS Xu: the VNN-COMP file `ACASXU_run2a_<a>_<b>_batch_2000.onnx` is exactly
+//! [`NnetNormalisation::None`] of `ACASXU_experimental_v2a_<a>_<b>.nnet` with every
+//! weight and bias rounded to float32 (bit-identical after that rounding; its
+//! leading `Sub` subtracts zeros). Evaluated in `f64`, the two differ by a few 1e-6
+//! relative on the normalised input box because of that rounding. In raw units,
+//! `folded(mean + range * x) = onnx(x) * range_out + mean_out`.
 
 use crate::error::{Error, Result};
 use crate::nn::{Activation, Layer, Network};

@@ -14,10 +14,10 @@
 //! input-dependent operand that is a vector (axes of size 1 allowed).
 //!
 //! Errors (never panics): an operator or construct outside this subset gives
-//! [`Error::Unsupported`](crate::Error::Unsupported) naming the file, the node
+//! [`Error::Unsupported`] naming the file, the node
 //! (index, name, operator) and the reason, with line 0; a model that is not valid
 //! protobuf or breaks ONNX rules (shapes, undefined tensors, cycles) gives
-//! [`Error::Invalid`](crate::Error::Invalid) with the file and the node in the
+//! [`Error::Invalid`] with the file and the node in the
 //! message.
 
 mod graph;
