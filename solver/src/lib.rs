@@ -3,7 +3,9 @@
 //!
 //! The pipeline, one module per stage: [`io`] reads an instance into a [`model::Model`],
 //! [`lp`] solves LP relaxations behind the [`lp::LpEngine`] trait, [`branch`] holds the
-//! branching rules, and [`search`] runs the parallel branch-and-bound.
+//! branching rules, and [`search`] runs the parallel branch-and-bound. Networks
+//! (from ONNX or `.nnet`) and their properties (from VNN-LIB) are read into the
+//! [`nn`] intermediate representation.
 
 #![deny(missing_docs)]
 
@@ -15,6 +17,7 @@ pub mod heur;
 pub mod io;
 pub mod lp;
 pub mod model;
+pub mod nn;
 pub mod search;
 
 pub use error::{Error, Result};

@@ -1,7 +1,10 @@
 //! Readers and writers of instance and result files.
 
 pub mod mps;
+pub mod nnet;
+pub mod onnx;
 pub mod solu;
+pub mod vnnlib;
 
 use crate::error::{Error, Result};
 use flate2::read::MultiGzDecoder;
@@ -39,4 +42,19 @@ pub fn read_text(path: &Path) -> Result<String> {
         .read_to_string(&mut text)
         .map_err(|e| Error::io(path, e))?;
     Ok(text)
+}
+
+/// Reads a whole binary file into memory, transparently decompressing gzip input
+/// (detected by its magic bytes, whatever the file name).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let raw = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if raw.len() >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
+        let mut out = Vec::new();
+        MultiGzDecoder::new(raw.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| Error::io(path, e))?;
+        Ok(out)
+    } else {
+        Ok(raw)
+    }
 }
