@@ -12,6 +12,7 @@
 pub mod branch;
 pub mod cuts;
 pub mod error;
+pub mod formulate;
 pub mod gen;
 pub mod heur;
 pub mod io;

@@ -110,7 +110,10 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
     }
     m.variables[layer[0].0].cost = 1.0;
     m.variables[layer[1].0].cost = -1.0;
-    m.relu = Some(ReluAnnotation { units });
+    m.relu = Some(ReluAnnotation {
+        units,
+        ..ReluAnnotation::default()
+    });
     m
 }
 

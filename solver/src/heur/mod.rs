@@ -5,12 +5,15 @@
 //! only a useless proposal.
 
 mod diving;
+mod forward_pass;
 mod rounding;
 
 pub use diving::{DiveRule, Diving};
+pub use forward_pass::ForwardPass;
 pub use rounding::SimpleRounding;
 
 use crate::lp::LpEngine;
+use crate::model::ReluAnnotation;
 use crate::search::domain::Structure;
 
 /// What a heuristic may read at a node.
@@ -35,6 +38,12 @@ pub struct HeuristicInput<'a> {
     pub nodes: u64,
     /// Integrality tolerance.
     pub integrality_tolerance: f64,
+    /// Column bounds at the root (global).
+    pub root_lower: &'a [f64],
+    /// Column bounds at the root (global).
+    pub root_upper: &'a [f64],
+    /// The network structure, for MILPs built from a network.
+    pub relu: Option<&'a ReluAnnotation>,
 }
 
 /// A primal heuristic.
@@ -57,6 +66,7 @@ pub trait PrimalHeuristic: Send {
 pub fn default_heuristics() -> Vec<Box<dyn PrimalHeuristic>> {
     vec![
         Box::new(SimpleRounding::default()),
+        Box::new(ForwardPass),
         Box::new(Diving::fractional()),
         Box::new(Diving::coefficient()),
     ]

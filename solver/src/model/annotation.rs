@@ -1,7 +1,9 @@
 //! The ReLU annotation: which columns of a MILP are the pre-activation, the
 //! post-activation and the activation indicator of each neuron.
 
+use crate::nn::Network;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// One ReLU unit `post = max(0, pre)` of a network encoded in a MILP.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +29,16 @@ pub struct ReluUnit {
 pub struct ReluAnnotation {
     /// All units, in layer order.
     pub units: Vec<ReluUnit>,
+    /// Columns of the network inputs, in input order (empty when unknown).
+    #[serde(default)]
+    pub inputs: Vec<usize>,
+    /// Columns of the network outputs, in output order (empty when unknown).
+    #[serde(default)]
+    pub outputs: Vec<usize>,
+    /// The network itself, when the MILP was built from one (not written to files):
+    /// lets the search complete a point by a forward pass.
+    #[serde(skip)]
+    pub network: Option<Arc<Network>>,
 }
 
 impl ReluAnnotation {

@@ -27,6 +27,8 @@ pub struct SearchContext<'m> {
     pub start: Instant,
     /// Deadline from the time limit.
     pub deadline: Option<Instant>,
+    /// Only solutions below this minimisation-form value are wanted (`+inf`: all).
+    pub objective_limit: f64,
 }
 
 impl<'m> SearchContext<'m> {
@@ -45,6 +47,15 @@ impl<'m> SearchContext<'m> {
             && problem.costs.iter().any(|&c| c != 0.0);
         let structure = Structure::new(&problem, integral);
         let deadline = settings.time_limit.map(|t| start + t);
+        let sign = match model.sense {
+            ObjSense::Minimize => 1.0,
+            ObjSense::Maximize => -1.0,
+        };
+        // The limit admits solutions up to it, within 1e-9.
+        let objective_limit = settings.objective_limit.map_or(f64::INFINITY, |limit| {
+            let internal = sign * (limit - model.objective_constant);
+            internal + 1e-9 * internal.abs().max(1.0)
+        });
         SearchContext {
             model,
             root_lower: Arc::new(problem.col_lower.clone()),
@@ -55,6 +66,7 @@ impl<'m> SearchContext<'m> {
             settings,
             start,
             deadline,
+            objective_limit,
         }
     }
 
@@ -75,7 +87,7 @@ impl<'m> SearchContext<'m> {
     /// than `incumbent` by more than the gap tolerances.
     pub fn cutoff(&self, incumbent: f64) -> f64 {
         if !incumbent.is_finite() {
-            return f64::INFINITY;
+            return self.objective_limit;
         }
         let tolerance = self
             .settings
@@ -85,7 +97,13 @@ impl<'m> SearchContext<'m> {
         if self.objective_integral {
             cutoff = cutoff.min(incumbent - 1.0 + 1e-6);
         }
-        cutoff
+        cutoff.min(self.objective_limit)
+    }
+
+    /// True when a solution with this minimisation-form objective is wanted at all
+    /// (it beats the objective limit, if one is set).
+    pub fn wanted(&self, objective: f64) -> bool {
+        objective < self.objective_limit
     }
 
     /// A valid bound for a subtree pruned against `incumbent`: no solution in it is

@@ -156,7 +156,10 @@ pub fn run(
             shared.report(ctx, ProgressKind::Root, open_bound);
         }
         for (objective, x) in solutions {
-            if shared.incumbent.offer(objective, &x) {
+            if ctx.wanted(objective) && shared.incumbent.offer(objective, &x) {
+                if ctx.settings.stop_at_first_solution {
+                    shared.request_stop(Status::SolutionLimit);
+                }
                 incumbent_updates += 1;
                 shared.report(ctx, ProgressKind::Incumbent, open_bound);
             }

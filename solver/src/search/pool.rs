@@ -225,7 +225,10 @@ fn worker_loop(
             .fetch_add(proc.take_new_iterations(), Ordering::Relaxed);
         let mut improved = false;
         for (objective, x) in &processed.solutions {
-            if shared.incumbent.offer(*objective, x) {
+            if ctx.wanted(*objective) && shared.incumbent.offer(*objective, x) {
+                if ctx.settings.stop_at_first_solution {
+                    shared.request_stop(Status::SolutionLimit);
+                }
                 proc.stats.incumbent_updates += 1;
                 improved = true;
             }

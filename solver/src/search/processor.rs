@@ -315,6 +315,9 @@ impl<'c, 'm> Processor<'c, 'm> {
                 depth: node.depth,
                 nodes: self.stats.nodes,
                 integrality_tolerance: self.ctx.settings.tolerances.integrality,
+                root_lower: &self.ctx.root_lower,
+                root_upper: &self.ctx.root_upper,
+                relu: self.ctx.model.relu.as_ref(),
             };
             if !h.should_run(&input) {
                 continue;

@@ -19,6 +19,8 @@ pub enum Status {
     NodeLimit,
     /// The search stopped at the user's gap, above the default optimality tolerance.
     GapLimit,
+    /// The search stopped at its first solution, as asked.
+    SolutionLimit,
     /// The search could not reach a trustworthy conclusion (repeated LP failures).
     Error,
 }
@@ -33,6 +35,7 @@ impl Status {
             Status::TimeLimit => "time_limit",
             Status::NodeLimit => "node_limit",
             Status::GapLimit => "gap_limit",
+            Status::SolutionLimit => "solution_limit",
             Status::Error => "error",
         }
     }

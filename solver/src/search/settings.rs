@@ -42,6 +42,12 @@ pub struct Settings {
     pub log_interval: Duration,
     /// Separate cutting planes at the root.
     pub cuts: bool,
+    /// Only solutions at least this good (model sense) are wanted; subtrees that
+    /// cannot reach it are pruned, and a search that finds none ends `infeasible`
+    /// ("no solution within the limit").
+    pub objective_limit: Option<f64>,
+    /// Stop at the first accepted solution (status `solution_limit`).
+    pub stop_at_first_solution: bool,
 }
 
 impl Default for Settings {
@@ -59,6 +65,8 @@ impl Default for Settings {
             tolerances: Tolerances::default(),
             log_interval: Duration::from_secs(5),
             cuts: true,
+            objective_limit: None,
+            stop_at_first_solution: false,
         }
     }
 }
