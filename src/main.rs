@@ -27,6 +27,8 @@ enum Command {
     Solve(commands::solve::SolveArgs),
     /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS.
     Gen(commands::gen::GenArgs),
+    /// Evaluate a network on input vectors (comma-separated, one per line).
+    Eval(commands::eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Solve(args) => commands::solve::run(&args),
         Command::Gen(args) => commands::gen::run(&args),
+        Command::Eval(args) => commands::eval::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

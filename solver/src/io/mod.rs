@@ -12,6 +12,30 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
+/// Reads a network by its file name: `.onnx` / `.onnx.gz` (ONNX) or `.nnet`
+/// (`.nnet.gz`). A `.nnet` file's normalisation is folded in when `nnet_raw` is true
+/// (the network then maps raw to raw units); otherwise it is ignored, as in the ONNX
+/// versions of the ACAS Xu networks and their VNN-LIB properties.
+pub fn read_network(path: &Path, nnet_raw: bool) -> Result<crate::nn::Network> {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    if name.ends_with(".onnx") {
+        onnx::read_onnx(path)
+    } else if name.ends_with(".nnet") {
+        let normalisation = if nnet_raw {
+            nnet::NnetNormalisation::Fold
+        } else {
+            nnet::NnetNormalisation::None
+        };
+        nnet::read_nnet(path, normalisation)
+    } else {
+        Err(Error::Invalid(format!(
+            "{}: unknown network format (expected .onnx, .onnx.gz or .nnet)",
+            path.display()
+        )))
+    }
+}
+
 /// Opens a text file for reading, transparently decompressing gzip input (detected by
 /// its magic bytes, whatever the file name).
 pub fn open_text(path: &Path) -> Result<Box<dyn BufRead>> {

@@ -1,0 +1,339 @@
+//! Verification of VNN-LIB properties on ReLU networks.
+//!
+//! A property is a disjunction of cases (input region, output constraints); the
+//! instance is `sat` iff some case has a counterexample. For each case (or each group
+//! of cases sharing an input region, in combined mode) relumip computes pre-activation
+//! bounds over the region, decides the case at once when the output bounds already do,
+//! and otherwise solves the verification MILP (`min t`, `c_k'y - d_k <= t`) with an
+//! objective limit of 0 and a stop at the first solution. Every counterexample is
+//! checked by a forward pass in f64 before it is reported; one that fails the check
+//! is never an answer.
+
+mod result_file;
+
+pub use result_file::{parse_result_file, write_result_file};
+
+use crate::bounds::{interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions, NetworkBounds};
+use crate::error::Result;
+use crate::formulate::{combined_verification_milp, verification_milp, Formulation, NetworkMilp};
+use crate::nn::property::{Case, Property};
+use crate::nn::Network;
+use crate::search::{solve, NoProgress, Schedule, Settings, Status};
+use std::time::{Duration, Instant};
+
+/// Tolerance of the counterexample check (absolute, scaled by `max(1, |rhs|)`).
+pub const COUNTEREXAMPLE_TOLERANCE: f64 = 1e-6;
+
+/// How pre-activation bounds are computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundsMethod {
+    /// Interval arithmetic.
+    Interval,
+    /// Symbolic back-substitution (intersected with intervals).
+    Symbolic,
+    /// Symbolic, then LP-based tightening under a time budget.
+    Lp,
+}
+
+impl BoundsMethod {
+    /// Parses `interval`, `symbolic` or `lp`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "interval" | "ibp" => Some(BoundsMethod::Interval),
+            "symbolic" => Some(BoundsMethod::Symbolic),
+            "lp" => Some(BoundsMethod::Lp),
+            _ => None,
+        }
+    }
+}
+
+/// How the cases of a disjunctive property are solved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisjunctionMode {
+    /// One MILP per case, in order, stopping at the first counterexample.
+    Separate,
+    /// One MILP per group of cases that share their input region.
+    Combined,
+}
+
+/// Options of a verification run.
+#[derive(Clone, Debug)]
+pub struct VerifyOptions {
+    /// Wall-clock limit for the whole property.
+    pub timeout: Option<Duration>,
+    /// Search settings (threads, branching, ...); limits are set per MILP.
+    pub search: Settings,
+    /// MILP formulation.
+    pub formulation: Formulation,
+    /// Bound computation.
+    pub bounds: BoundsMethod,
+    /// Share of the remaining time that LP tightening may use.
+    pub lp_budget_share: f64,
+    /// Separate or combined MILPs for disjunctions.
+    pub disjunction: DisjunctionMode,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        VerifyOptions {
+            timeout: None,
+            search: Settings::default(),
+            formulation: Formulation::BigM,
+            bounds: BoundsMethod::Lp,
+            lp_budget_share: 0.2,
+            disjunction: DisjunctionMode::Separate,
+        }
+    }
+}
+
+/// A checked counterexample.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counterexample {
+    /// Index of the case it violates.
+    pub case: usize,
+    /// The input.
+    pub input: Vec<f64>,
+    /// The network's output at the input (f64 forward pass).
+    pub output: Vec<f64>,
+}
+
+/// The answer to a verification question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// A counterexample exists (the property is violated).
+    Sat(Counterexample),
+    /// No counterexample exists.
+    Unsat,
+    /// The time limit was reached first.
+    Timeout,
+    /// No trustworthy answer (the message says why).
+    Unknown(String),
+}
+
+impl Answer {
+    /// `sat`, `unsat`, `timeout` or `unknown`, as in VNN-COMP result files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Answer::Sat(_) => "sat",
+            Answer::Unsat => "unsat",
+            Answer::Timeout => "timeout",
+            Answer::Unknown(_) => "unknown",
+        }
+    }
+}
+
+/// What happened to one MILP (one case or one group of cases).
+#[derive(Clone, Debug)]
+pub struct CaseReport {
+    /// Cases covered.
+    pub cases: Vec<usize>,
+    /// How it was decided: `bounds`, or the MILP status.
+    pub outcome: String,
+    /// Unstable neurons after bounds.
+    pub unstable: usize,
+    /// Binaries in the MILP.
+    pub binaries: usize,
+    /// Branch-and-bound nodes.
+    pub nodes: u64,
+    /// Seconds spent on bounds.
+    pub bounds_time: f64,
+    /// Seconds spent in total.
+    pub time: f64,
+}
+
+/// The result of [`verify`].
+#[derive(Clone, Debug)]
+pub struct VerifyReport {
+    /// The answer.
+    pub answer: Answer,
+    /// One entry per MILP or per case decided by bounds.
+    pub cases: Vec<CaseReport>,
+    /// Total seconds.
+    pub time: f64,
+}
+
+/// Pre-activation bounds over a case's input box by the chosen method.
+pub fn case_bounds(net: &Network, case: &Case, method: BoundsMethod, budget: Duration) -> Result<NetworkBounds> {
+    let (lo, up) = (&case.input_lower, &case.input_upper);
+    Ok(match method {
+        BoundsMethod::Interval => interval_bounds(net, lo, up)?,
+        BoundsMethod::Symbolic => symbolic_bounds(net, lo, up)?,
+        BoundsMethod::Lp => {
+            let mut bounds = symbolic_bounds(net, lo, up)?;
+            lp_tighten(net, &mut bounds, budget, &LpTightenOptions::default())?;
+            bounds
+        }
+    })
+}
+
+/// Per-layer `(lower, upper)` pre-activation bounds as the formulations take them.
+pub fn pre_bounds(bounds: &NetworkBounds) -> Vec<Vec<(f64, f64)>> {
+    (0..bounds.num_layers())
+        .map(|k| bounds.pre_lower(k).iter().copied().zip(bounds.pre_upper(k).iter().copied()).collect())
+        .collect()
+}
+
+/// Checks a candidate counterexample by a forward pass: returns it when the input is in
+/// the case's region and the output satisfies the case's output constraints.
+pub fn check_counterexample(net: &Network, property: &Property, case: usize, input: &[f64]) -> Option<Counterexample> {
+    let c = property.cases.get(case)?;
+    let x: Vec<f64> = input
+        .iter()
+        .zip(c.input_lower.iter().zip(&c.input_upper))
+        .map(|(&v, (&l, &u))| v.clamp(l, u))
+        .collect();
+    if !c.contains_input(&x, COUNTEREXAMPLE_TOLERANCE) {
+        return None;
+    }
+    let y = net.forward(&x);
+    let holds = c
+        .output_constraints
+        .iter()
+        .all(|k| k.lhs(&y) <= k.rhs + COUNTEREXAMPLE_TOLERANCE * k.rhs.abs().max(1.0));
+    holds.then_some(Counterexample {
+        case,
+        input: x,
+        output: y,
+    })
+}
+
+/// Answers whether `property` has a counterexample on `net`.
+pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Result<VerifyReport> {
+    property.check_network(net)?;
+    let start = Instant::now();
+    let deadline = options.timeout.map(|t| start + t);
+    let mut reports = Vec::new();
+    let groups: Vec<Vec<usize>> = match options.disjunction {
+        DisjunctionMode::Separate => (0..property.cases.len()).map(|c| vec![c]).collect(),
+        DisjunctionMode::Combined => group_by_region(&property.cases),
+    };
+    let mut answer = Answer::Unsat;
+    for group in groups {
+        let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        if remaining.is_some_and(|r| r.is_zero()) {
+            answer = Answer::Timeout;
+            break;
+        }
+        let (outcome, report) = solve_group(net, property, &group, options, remaining)?;
+        reports.push(report);
+        match outcome {
+            Answer::Unsat => continue,
+            Answer::Sat(cex) => {
+                answer = Answer::Sat(cex);
+                break;
+            }
+            other => {
+                // Remember the first open question, but keep looking for a
+                // counterexample in the other cases only if time remains.
+                if answer == Answer::Unsat {
+                    answer = other;
+                }
+            }
+        }
+    }
+    Ok(VerifyReport {
+        answer,
+        cases: reports,
+        time: start.elapsed().as_secs_f64(),
+    })
+}
+
+/// Groups of case indices with identical input regions, in order of first occurrence.
+fn group_by_region(cases: &[Case]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, c) in cases.iter().enumerate() {
+        let same = groups.iter_mut().find(|g| {
+            let f = &cases[g[0]];
+            f.input_lower == c.input_lower && f.input_upper == c.input_upper && f.input_constraints == c.input_constraints
+        });
+        match same {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+/// Lower bound of `c'y - d` over output bounds.
+fn output_lower(c: &crate::nn::property::LinearConstraint, lo: &[f64], up: &[f64]) -> f64 {
+    c.terms.iter().map(|&(i, a)| (a * lo[i]).min(a * up[i])).sum::<f64>() - c.rhs
+}
+
+fn solve_group(
+    net: &Network,
+    property: &Property,
+    group: &[usize],
+    options: &VerifyOptions,
+    remaining: Option<Duration>,
+) -> Result<(Answer, CaseReport)> {
+    let started = Instant::now();
+    let first = &property.cases[group[0]];
+    let budget = remaining.map_or(Duration::from_secs(10), |r| r.mul_f64(options.lp_budget_share));
+    let bounds = case_bounds(net, first, options.bounds, budget)?;
+    let bounds_time = started.elapsed().as_secs_f64();
+    let counts = bounds.stability_counts();
+    let unstable: usize = counts.iter().map(|c| c.unstable).sum();
+    let mut report = CaseReport {
+        cases: group.to_vec(),
+        outcome: String::new(),
+        unstable,
+        binaries: 0,
+        nodes: 0,
+        bounds_time,
+        time: 0.0,
+    };
+    // Cases that the output bounds already refute.
+    let last = bounds.num_layers() - 1;
+    let (out_lo, out_up) = (bounds.pre_lower(last), bounds.pre_upper(last));
+    let open: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&c| {
+            property.cases[c]
+                .output_constraints
+                .iter()
+                .all(|k| output_lower(k, out_lo, out_up) <= 0.0)
+        })
+        .collect();
+    if open.is_empty() {
+        report.outcome = "bounds".into();
+        report.time = started.elapsed().as_secs_f64();
+        return Ok((Answer::Unsat, report));
+    }
+    let pre = pre_bounds(&bounds);
+    let cases: Vec<Case> = open.iter().map(|&c| property.cases[c].clone()).collect();
+    let milp: NetworkMilp = if cases.len() == 1 {
+        verification_milp(net, &cases[0], &pre, options.formulation)?
+    } else {
+        combined_verification_milp(net, &cases, &pre, options.formulation)?
+    };
+    report.binaries = milp.model.size().binaries;
+    let mut settings = options.search.clone();
+    settings.time_limit = remaining.map(|r| r.saturating_sub(started.elapsed()));
+    settings.objective_limit = Some(0.0);
+    settings.stop_at_first_solution = true;
+    if settings.schedule == Schedule::Deterministic {
+        settings.stop_at_first_solution = true;
+    }
+    let result = solve(&milp.model, &settings, &NoProgress)?;
+    report.nodes = result.stats.nodes;
+    report.outcome = result.status.as_str().to_string();
+    report.time = started.elapsed().as_secs_f64();
+    let answer = match result.status {
+        Status::Infeasible => Answer::Unsat,
+        Status::TimeLimit => Answer::Timeout,
+        _ => match &result.solution {
+            Some(x) => {
+                let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
+                match open.iter().find_map(|&c| check_counterexample(net, property, c, &input)) {
+                    Some(cex) => Answer::Sat(cex),
+                    None => Answer::Unknown(
+                        "the MILP's solution failed the forward-pass check of the counterexample".into(),
+                    ),
+                }
+            }
+            None => Answer::Unknown(format!("search ended with status {}", result.status.as_str())),
+        },
+    };
+    Ok((answer, report))
+}
