@@ -2,28 +2,25 @@
 //! networks, the tightness order, hand-computed bounds and stability counts.
 
 use super::*;
+use crate::gen::SplitMix64;
 use crate::lp::LpBackend;
 use crate::nn::Layer;
 use std::time::Duration;
 
-/// A small deterministic generator (splitmix64).
-struct Rng(u64);
+/// The tests' generator: uniform reals and integers.
+struct Rng(SplitMix64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+    fn new(seed: u64) -> Rng {
+        Rng(SplitMix64::new(seed))
     }
 
     fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * ((self.next() >> 11) as f64 / (1u64 << 53) as f64)
+        self.0.uniform(lo, hi)
     }
 
     fn int(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next() % (hi - lo + 1) as u64) as usize
+        self.0.int(lo as i64, hi as i64) as usize
     }
 }
 
@@ -126,7 +123,7 @@ fn all_layers() -> LpTightenOptions {
 fn all_methods_are_sound_and_ordered_on_random_networks() {
     let mut strictly_tighter = [0usize; 2];
     for seed in 0..300 {
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let net = random_network(&mut rng);
         let (lower, upper) = random_box(&mut rng, net.input_dim());
         let ibp = interval_bounds(&net, &lower, &upper).unwrap();
@@ -163,7 +160,7 @@ fn all_methods_are_sound_and_ordered_on_random_networks() {
 #[test]
 fn wider_networks_are_sound_with_both_lp_backends() {
     for seed in 0..12 {
-        let mut rng = Rng(1000 + seed);
+        let mut rng = Rng::new(1000 + seed);
         let dims = [3, 12, 12, 10, 2];
         let layers = dims
             .windows(2)
@@ -338,7 +335,7 @@ fn stability_counts_of_a_hand_made_layer() {
 
 #[test]
 fn zero_budget_keeps_sound_bounds_and_reports_incomplete() {
-    let mut rng = Rng(77);
+    let mut rng = Rng::new(77);
     let net = random_network(&mut rng);
     let (lower, upper) = ([-1.0; 4], [1.0; 4]);
     let (lower, upper) = (&lower[..net.input_dim()], &upper[..net.input_dim()]);
@@ -460,7 +457,7 @@ fn symbolic_matrix_code_matches_a_plain_reference() {
         (2, vec![6, 130, 131, 133, 3]),
         (3, vec![2, 1, 6, 1, 4]),
     ] {
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let layers = dims
             .windows(2)
             .enumerate()
