@@ -29,6 +29,12 @@ enum Command {
     Gen(commands::gen::GenArgs),
     /// Evaluate a network on input vectors (comma-separated, one per line).
     Eval(commands::eval::EvalArgs),
+    /// Answer a VNN-LIB property on a network: sat (with counterexample) or unsat.
+    Verify(commands::verify::VerifyArgs),
+    /// Write the verification MILPs of a network and property as MPS (+ JSON sidecar).
+    Export(commands::export::ExportArgs),
+    /// Find the input closest in L1 norm that the network classifies as a target class.
+    Adversarial(commands::adversarial::AdversarialArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +47,9 @@ fn main() -> ExitCode {
         Command::Solve(args) => commands::solve::run(&args),
         Command::Gen(args) => commands::gen::run(&args),
         Command::Eval(args) => commands::eval::run(&args),
+        Command::Verify(args) => commands::verify::run(&args),
+        Command::Export(args) => commands::export::run(&args),
+        Command::Adversarial(args) => commands::adversarial::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

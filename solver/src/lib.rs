@@ -2,6 +2,7 @@
 //! networks.
 //!
 //! The pipeline, one module per stage: [`io`] reads an instance into a [`model::Model`],
+//! [`bounds`] computes pre-activation bounds of networks over input boxes,
 //! [`lp`] solves LP relaxations behind the [`lp::LpEngine`] trait, [`branch`] holds the
 //! branching rules, and [`search`] runs the parallel branch-and-bound. Networks
 //! (from ONNX or `.nnet`) and their properties (from VNN-LIB) are read into the
@@ -9,6 +10,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bounds;
 pub mod branch;
 pub mod cuts;
 pub mod error;
@@ -20,5 +22,6 @@ pub mod lp;
 pub mod model;
 pub mod nn;
 pub mod search;
+pub mod verify;
 
 pub use error::{Error, Result};

@@ -1,5 +1,8 @@
 //! One module per subcommand.
 
+pub mod adversarial;
 pub mod eval;
+pub mod export;
 pub mod gen;
 pub mod solve;
+pub mod verify;

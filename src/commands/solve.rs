@@ -12,11 +12,9 @@ use relumip_solver::search::{solve, NoProgress, ProgressSink, Schedule, Settings
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// Options of `relumip solve`.
+/// Limits of a search.
 #[derive(Args, Debug)]
-pub struct SolveArgs {
-    /// The model: MPS (free or fixed), plain or gzip-compressed.
-    pub file: PathBuf,
+pub struct LimitArgs {
     /// Wall-clock time limit in seconds.
     #[arg(long, value_name = "S")]
     pub time_limit: Option<f64>,
@@ -29,6 +27,31 @@ pub struct SolveArgs {
     /// Absolute gap at which to stop (default 1e-6).
     #[arg(long, value_name = "A")]
     pub abs_gap: Option<f64>,
+}
+
+impl LimitArgs {
+    /// Writes the limits into `settings`.
+    pub fn apply(&self, settings: &mut Settings) -> Result<()> {
+        settings.time_limit = self
+            .time_limit
+            .map(|t| seconds("time-limit", t))
+            .transpose()?;
+        settings.node_limit = self.node_limit;
+        if let Some(gap) = self.gap {
+            anyhow::ensure!(gap >= 0.0, "--gap must be non-negative, got {gap}");
+            settings.relative_gap = gap;
+        }
+        if let Some(gap) = self.abs_gap {
+            anyhow::ensure!(gap >= 0.0, "--abs-gap must be non-negative, got {gap}");
+            settings.absolute_gap = gap;
+        }
+        Ok(())
+    }
+}
+
+/// How the search runs (shared by every command that solves MILPs).
+#[derive(Args, Debug)]
+pub struct SearchArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -44,16 +67,10 @@ pub struct SolveArgs {
     /// Seed for tie-breaking and randomised heuristics.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub seed: u64,
-    /// Write the solution: status and objective, then one `name value` line per column.
-    #[arg(long, value_name = "FILE")]
-    pub solution: Option<PathBuf>,
-    /// Write every figure of the summary as JSON.
-    #[arg(long, value_name = "FILE.json")]
-    pub stats: Option<PathBuf>,
     /// Do not separate cutting planes at the root.
     #[arg(long)]
     pub no_cuts: bool,
-    /// Print nothing but errors.
+    /// Print nothing but errors (and the answer).
     #[arg(long)]
     pub quiet: bool,
     /// Seconds between periodic log lines.
@@ -61,7 +78,50 @@ pub struct SolveArgs {
     pub log_interval: f64,
 }
 
-fn seconds(name: &str, value: f64) -> Result<Duration> {
+impl SearchArgs {
+    /// The search settings these options ask for (no limits).
+    pub fn settings(&self) -> Result<Settings> {
+        let mut settings = Settings::default();
+        if let Some(threads) = self.threads {
+            anyhow::ensure!(threads >= 1, "--threads must be at least 1");
+            settings.threads = threads;
+        }
+        settings.schedule = if self.deterministic {
+            Schedule::Deterministic
+        } else {
+            Schedule::Opportunistic
+        };
+        settings.branching = self.branching.clone();
+        settings.lp_backend = LpBackend::from_name(&self.lp)
+            .with_context(|| format!("unknown LP engine '{}'", self.lp))?;
+        settings.seed = self.seed;
+        settings.cuts = !self.no_cuts;
+        settings.log_interval = seconds("log-interval", self.log_interval)?;
+        Ok(settings)
+    }
+}
+
+/// Options of `relumip solve`.
+#[derive(Args, Debug)]
+pub struct SolveArgs {
+    /// The model: MPS (free or fixed), plain or gzip-compressed.
+    pub file: PathBuf,
+    /// Limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    /// Search options.
+    #[command(flatten)]
+    pub search: SearchArgs,
+    /// Write the solution: status and objective, then one `name value` line per column.
+    #[arg(long, value_name = "FILE")]
+    pub solution: Option<PathBuf>,
+    /// Write every figure of the summary as JSON.
+    #[arg(long, value_name = "FILE.json")]
+    pub stats: Option<PathBuf>,
+}
+
+/// Seconds as a duration, refusing negative and non-finite values.
+pub fn seconds(name: &str, value: f64) -> Result<Duration> {
     if !(value.is_finite() && value >= 0.0) {
         anyhow::bail!("--{name} must be a non-negative number of seconds, got {value}");
     }
@@ -70,37 +130,8 @@ fn seconds(name: &str, value: f64) -> Result<Duration> {
 
 /// Builds the search settings from the command-line options.
 pub fn settings_from(args: &SolveArgs) -> Result<Settings> {
-    let mut settings = Settings {
-        time_limit: args
-            .time_limit
-            .map(|t| seconds("time-limit", t))
-            .transpose()?,
-        node_limit: args.node_limit,
-        ..Settings::default()
-    };
-    if let Some(gap) = args.gap {
-        anyhow::ensure!(gap >= 0.0, "--gap must be non-negative, got {gap}");
-        settings.relative_gap = gap;
-    }
-    if let Some(gap) = args.abs_gap {
-        anyhow::ensure!(gap >= 0.0, "--abs-gap must be non-negative, got {gap}");
-        settings.absolute_gap = gap;
-    }
-    if let Some(threads) = args.threads {
-        anyhow::ensure!(threads >= 1, "--threads must be at least 1");
-        settings.threads = threads;
-    }
-    settings.schedule = if args.deterministic {
-        Schedule::Deterministic
-    } else {
-        Schedule::Opportunistic
-    };
-    settings.branching = args.branching.clone();
-    settings.lp_backend = LpBackend::from_name(&args.lp)
-        .with_context(|| format!("unknown LP engine '{}'", args.lp))?;
-    settings.seed = args.seed;
-    settings.cuts = !args.no_cuts;
-    settings.log_interval = seconds("log-interval", args.log_interval)?;
+    let mut settings = args.search.settings()?;
+    args.limits.apply(&mut settings)?;
     Ok(settings)
 }
 
@@ -110,11 +141,15 @@ pub fn run(args: &SolveArgs) -> Result<()> {
     let read_started = Instant::now();
     let model = read_mps(&args.file)?;
     let read_time = read_started.elapsed();
-    let printer = LogPrinter::new(args.quiet);
-    if !args.quiet {
+    let printer = LogPrinter::new(args.search.quiet);
+    if !args.search.quiet {
         print_header(&model, &settings, &args.file, read_time);
     }
-    let sink: &dyn ProgressSink = if args.quiet { &NoProgress } else { &printer };
+    let sink: &dyn ProgressSink = if args.search.quiet {
+        &NoProgress
+    } else {
+        &printer
+    };
     let result = solve(&model, &settings, sink)?;
     let write_started = Instant::now();
     if let Some(path) = &args.solution {
@@ -126,7 +161,7 @@ pub fn run(args: &SolveArgs) -> Result<()> {
         write_stats(path, &model, &settings, &result, read_time, write_time)?;
         write_time += started.elapsed();
     }
-    if !args.quiet {
+    if !args.search.quiet {
         print_summary(&model, &result, read_time, write_time);
     }
     Ok(())

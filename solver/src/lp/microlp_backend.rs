@@ -168,6 +168,17 @@ impl LpEngine for MicroLp {
         self.problem.col_upper[col] = upper;
     }
 
+    fn set_objective(&mut self, costs: &[f64]) {
+        assert_eq!(
+            costs.len(),
+            self.problem.num_cols(),
+            "objective has the wrong length"
+        );
+        self.problem.costs.copy_from_slice(costs);
+        // microlp cannot change the objective of a solved problem: rebuild.
+        self.cached = None;
+    }
+
     fn add_rows(&mut self, rows: &[LpRow]) -> usize {
         let first = self.problem.num_rows();
         self.problem.rows.extend_from_slice(rows);

@@ -171,6 +171,18 @@ pub trait LpEngine: Send {
     /// Changes the bounds of a column; the basis is kept for the next solve.
     fn set_col_bounds(&mut self, col: usize, lower: f64, upper: f64);
 
+    /// Replaces the objective by `costs` (one per column, minimised). The basis is
+    /// kept, so the next solve starts from it: an optimal basis stays primal
+    /// feasible but is in general no longer dual feasible, which the dual simplex
+    /// repairs before its phase 2; backends without a basis simply re-solve.
+    ///
+    /// Used to optimise many objectives over one feasible set (for example, the
+    /// bounds of each neuron over an LP relaxation of a network).
+    ///
+    /// # Panics
+    /// If `costs.len() != num_cols()`.
+    fn set_objective(&mut self, costs: &[f64]);
+
     /// Appends rows (cuts); returns the index of the first one.
     fn add_rows(&mut self, rows: &[LpRow]) -> usize;
 

@@ -13,7 +13,9 @@ mod result_file;
 
 pub use result_file::{parse_result_file, write_result_file};
 
-use crate::bounds::{interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions, NetworkBounds};
+use crate::bounds::{
+    interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions, NetworkBounds,
+};
 use crate::error::Result;
 use crate::formulate::{combined_verification_milp, verification_milp, Formulation, NetworkMilp};
 use crate::nn::property::{Case, Property};
@@ -153,14 +155,26 @@ pub struct VerifyReport {
 }
 
 /// Pre-activation bounds over a case's input box by the chosen method.
-pub fn case_bounds(net: &Network, case: &Case, method: BoundsMethod, budget: Duration) -> Result<NetworkBounds> {
+pub fn case_bounds(
+    net: &Network,
+    case: &Case,
+    method: BoundsMethod,
+    budget: Duration,
+) -> Result<NetworkBounds> {
     let (lo, up) = (&case.input_lower, &case.input_upper);
     Ok(match method {
         BoundsMethod::Interval => interval_bounds(net, lo, up)?,
         BoundsMethod::Symbolic => symbolic_bounds(net, lo, up)?,
         BoundsMethod::Lp => {
             let mut bounds = symbolic_bounds(net, lo, up)?;
-            lp_tighten(net, &mut bounds, budget, &LpTightenOptions::default())?;
+            lp_tighten(
+                net,
+                lo,
+                up,
+                &mut bounds,
+                budget,
+                &LpTightenOptions::default(),
+            )?;
             bounds
         }
     })
@@ -169,13 +183,25 @@ pub fn case_bounds(net: &Network, case: &Case, method: BoundsMethod, budget: Dur
 /// Per-layer `(lower, upper)` pre-activation bounds as the formulations take them.
 pub fn pre_bounds(bounds: &NetworkBounds) -> Vec<Vec<(f64, f64)>> {
     (0..bounds.num_layers())
-        .map(|k| bounds.pre_lower(k).iter().copied().zip(bounds.pre_upper(k).iter().copied()).collect())
+        .map(|k| {
+            bounds
+                .pre_lower(k)
+                .iter()
+                .copied()
+                .zip(bounds.pre_upper(k).iter().copied())
+                .collect()
+        })
         .collect()
 }
 
 /// Checks a candidate counterexample by a forward pass: returns it when the input is in
 /// the case's region and the output satisfies the case's output constraints.
-pub fn check_counterexample(net: &Network, property: &Property, case: usize, input: &[f64]) -> Option<Counterexample> {
+pub fn check_counterexample(
+    net: &Network,
+    property: &Property,
+    case: usize,
+    input: &[f64],
+) -> Option<Counterexample> {
     let c = property.cases.get(case)?;
     let x: Vec<f64> = input
         .iter()
@@ -244,7 +270,9 @@ fn group_by_region(cases: &[Case]) -> Vec<Vec<usize>> {
     for (i, c) in cases.iter().enumerate() {
         let same = groups.iter_mut().find(|g| {
             let f = &cases[g[0]];
-            f.input_lower == c.input_lower && f.input_upper == c.input_upper && f.input_constraints == c.input_constraints
+            f.input_lower == c.input_lower
+                && f.input_upper == c.input_upper
+                && f.input_constraints == c.input_constraints
         });
         match same {
             Some(g) => g.push(i),
@@ -256,7 +284,11 @@ fn group_by_region(cases: &[Case]) -> Vec<Vec<usize>> {
 
 /// Lower bound of `c'y - d` over output bounds.
 fn output_lower(c: &crate::nn::property::LinearConstraint, lo: &[f64], up: &[f64]) -> f64 {
-    c.terms.iter().map(|&(i, a)| (a * lo[i]).min(a * up[i])).sum::<f64>() - c.rhs
+    c.terms
+        .iter()
+        .map(|&(i, a)| (a * lo[i]).min(a * up[i]))
+        .sum::<f64>()
+        - c.rhs
 }
 
 fn solve_group(
@@ -268,11 +300,12 @@ fn solve_group(
 ) -> Result<(Answer, CaseReport)> {
     let started = Instant::now();
     let first = &property.cases[group[0]];
-    let budget = remaining.map_or(Duration::from_secs(10), |r| r.mul_f64(options.lp_budget_share));
+    let budget = remaining.map_or(Duration::from_secs(10), |r| {
+        r.mul_f64(options.lp_budget_share)
+    });
     let bounds = case_bounds(net, first, options.bounds, budget)?;
     let bounds_time = started.elapsed().as_secs_f64();
-    let counts = bounds.stability_counts();
-    let unstable: usize = counts.iter().map(|c| c.unstable).sum();
+    let unstable = bounds.relu_counts().unstable;
     let mut report = CaseReport {
         cases: group.to_vec(),
         outcome: String::new(),
@@ -322,18 +355,23 @@ fn solve_group(
     let answer = match result.status {
         Status::Infeasible => Answer::Unsat,
         Status::TimeLimit => Answer::Timeout,
-        _ => match &result.solution {
-            Some(x) => {
-                let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
-                match open.iter().find_map(|&c| check_counterexample(net, property, c, &input)) {
+        _ => {
+            match &result.solution {
+                Some(x) => {
+                    let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
+                    match open.iter().find_map(|&c| check_counterexample(net, property, c, &input)) {
                     Some(cex) => Answer::Sat(cex),
                     None => Answer::Unknown(
                         "the MILP's solution failed the forward-pass check of the counterexample".into(),
                     ),
                 }
+                }
+                None => Answer::Unknown(format!(
+                    "search ended with status {}",
+                    result.status.as_str()
+                )),
             }
-            None => Answer::Unknown(format!("search ended with status {}", result.status.as_str())),
-        },
+        }
     };
     Ok((answer, report))
 }

@@ -315,6 +315,18 @@ impl LpEngine for DualSimplex {
         }
     }
 
+    fn set_objective(&mut self, costs: &[f64]) {
+        assert_eq!(costs.len(), self.n, "objective has the wrong length");
+        self.cost.copy_from_slice(costs);
+        for j in 0..self.n {
+            self.scaled_cost[j] = costs[j] * self.col_scale[j];
+        }
+        // Any cost shift belonged to the old objective; the reduced costs are
+        // recomputed from `work_cost` at the start of the next solve.
+        self.work_cost.copy_from_slice(&self.scaled_cost);
+        self.shifted = false;
+    }
+
     fn add_rows(&mut self, rows: &[LpRow]) -> usize {
         let first = self.m;
         if rows.is_empty() {
