@@ -493,3 +493,27 @@ fn symbolic_matrix_code_matches_a_plain_reference() {
         }
     }
 }
+
+#[test]
+fn lp_tighten_from_unbounded_bounds_stays_sound() {
+    let net = hand_network();
+    let (lower, upper) = ([0.0, 0.0], [1.0, 1.0]);
+    let mut bounds = NetworkBounds::unbounded(&net, &lower, &upper).unwrap();
+    let report = lp_tighten(
+        &net,
+        &lower,
+        &upper,
+        &mut bounds,
+        Duration::from_secs(10),
+        &all_layers(),
+    )
+    .unwrap();
+    assert!(report.completed);
+    let mut rng = Rng::new(3);
+    assert_sound(
+        &net,
+        &bounds,
+        &samples(&mut rng, &lower, &upper, 100),
+        "unbounded",
+    );
+}
