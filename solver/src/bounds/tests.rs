@@ -399,6 +399,11 @@ fn lp_tighten_rejects_mismatched_input() {
     .unwrap();
     assert!(report.completed);
     assert_eq!(bounds.input_upper(), &[0.5, 1.0]);
+    let mut rng = Rng::new(9);
+    let points = samples(&mut rng, &[0.0, 0.0], &[0.5, 1.0], 200);
+    assert_sound(&net, &bounds, &points, "sub-box");
+    // The first layer was recomputed for the sub-box: x1 + x2 - 0.5 <= 1.
+    assert!(bounds.pre_upper(0)[0] < 1.0 + 1e-7);
 }
 
 /// Back-substitution for one neuron, written plainly (one coefficient vector, no
