@@ -40,11 +40,27 @@ pub fn symbolic_bounds(net: &Network, lower: &[f64], upper: &[f64]) -> Result<Ne
     Ok(bounds)
 }
 
-/// Tightens the bounds of layers `first..` (in order) by interval propagation and
-/// back-substitution, using the current bounds of all earlier layers; the result
-/// is intersected with the bounds already there.
+/// Re-tightens the bounds of layers `first_layer..` of `bounds` by interval
+/// propagation and back-substitution from the current bounds of the layers before,
+/// intersecting with the bounds already there.
 ///
-/// `bounds` must have the shape of `net`.
+/// For branch-and-bound: after a split restricts a neuron (say to active,
+/// [`NetworkBounds::tighten`] with lower bound 0), refining from the next layer
+/// gives bounds valid for every input of the box that satisfies the split.
+///
+/// Fails with [`crate::Error::Invalid`] if the bounds belong to a network of
+/// another shape.
+pub fn symbolic_refine(
+    net: &Network,
+    bounds: &mut NetworkBounds,
+    first_layer: usize,
+) -> Result<()> {
+    bounds.check_shape(net)?;
+    refine(net, bounds, first_layer);
+    Ok(())
+}
+
+/// [`symbolic_refine`] for bounds known to have the shape of `net`.
 pub(crate) fn refine(net: &Network, bounds: &mut NetworkBounds, first: usize) {
     let mut relaxations: Vec<Relaxation> = (0..first.min(net.layers().len()))
         .map(|j| Relaxation::new(net, bounds, j))

@@ -527,3 +527,47 @@ fn lp_tighten_from_unbounded_bounds_stays_sound() {
         "unbounded",
     );
 }
+
+/// A split (one hidden neuron forced active or inactive) refined through the later
+/// layers: the bounds hold for every sampled input that satisfies the split, and
+/// never loosen.
+#[test]
+fn refining_after_a_split_is_sound_for_the_split_region() {
+    let mut checked = 0;
+    for seed in 0..200 {
+        let mut rng = Rng::new(5000 + seed);
+        let net = random_network(&mut rng);
+        if net.layers().len() < 3 {
+            continue;
+        }
+        let (lower, upper) = random_box(&mut rng, net.input_dim());
+        let sym = symbolic_bounds(&net, &lower, &upper).unwrap();
+        let Some(i) =
+            (0..net.layers()[0].output_dim()).find(|&i| sym.stability(0, i) == Stability::Unstable)
+        else {
+            continue;
+        };
+        for active in [true, false] {
+            let mut split = sym.clone();
+            if active {
+                split.tighten(0, i, 0.0, f64::INFINITY);
+            } else {
+                split.tighten(0, i, f64::NEG_INFINITY, 0.0);
+            }
+            symbolic_refine(&net, &mut split, 1).unwrap();
+            assert!(split.is_within(&sym), "seed {seed}");
+            let points: Vec<Vec<f64>> = samples(&mut rng, &lower, &upper, 400)
+                .into_iter()
+                .filter(|x| (net.layers()[0].pre_activation(x)[i] >= 0.0) == active)
+                .collect();
+            assert_sound(
+                &net,
+                &split,
+                &points,
+                &format!("seed {seed} split {active}"),
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}
