@@ -75,7 +75,11 @@ impl PrefixRelaxation {
                             upper: f64::INFINITY,
                         });
                         // The chord y <= s (z - l), its side widened for the
-                        // rounding of s and s l.
+                        // rounding of s and s l; none without finite bounds.
+                        if !(l.is_finite() && u.is_finite()) {
+                            next.push(Some(y));
+                            continue;
+                        }
                         let s = u / (u - l);
                         let magnitude = s * (max_abs(l, u) + l.abs()) + u.abs();
                         problem.rows.push(LpRow {

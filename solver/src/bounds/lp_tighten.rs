@@ -93,8 +93,10 @@ impl LpTightenReport {
 /// relaxation of the layers before it and the bounds are intersected with the
 /// results; with [`LpTightenOptions::refine_later_layers`], later layers are then
 /// refined symbolically. Stops when the budget is spent, keeping every bound
-/// tightened so far (all intermediate states are sound). The bounds' input box
-/// becomes `[lower, upper]`.
+/// tightened so far (all intermediate states are sound); the budget bounds the
+/// LP work, and one symbolic refinement may follow it. The bounds' input box
+/// becomes `[lower, upper]` (a smaller box than before is first propagated
+/// symbolically).
 ///
 /// Fails with [`Error::Invalid`] if the box does not fit the network, the bounds
 /// belong to a network of another shape, or the box is not inside the bounds' box
@@ -121,7 +123,10 @@ pub fn lp_tighten(
             "the input box is not inside the box the bounds were computed for".to_string(),
         ));
     }
-    bounds.set_input_box(lower, upper);
+    if lower != bounds.input_lower() || upper != bounds.input_upper() {
+        bounds.set_input_box(lower, upper);
+        symbolic::refine(net, bounds, 0);
+    }
     let mut report = LpTightenReport {
         unstable_before: bounds.relu_counts().unstable,
         completed: true,
@@ -144,9 +149,6 @@ pub fn lp_tighten(
             break;
         }
         let changed = tighten_layer(net, bounds, k, &neurons, deadline, options, &mut report);
-        if !report.completed {
-            break;
-        }
         if changed && options.refine_later_layers && k + 1 < net.layers().len() {
             symbolic::refine(net, bounds, k + 1);
         }
@@ -154,6 +156,9 @@ pub fn lp_tighten(
             "LP tightening: layer {k} done, {} unstable ReLUs left",
             bounds.relu_counts().unstable
         );
+        if !report.completed {
+            break;
+        }
     }
     report.unstable_after = bounds.relu_counts().unstable;
     report.elapsed = start.elapsed();

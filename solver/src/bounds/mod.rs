@@ -10,7 +10,8 @@
 //! - [`lp_tighten`]: minimises and maximises each unstable pre-activation over the
 //!   triangle LP relaxation of the layers before it, within a time budget.
 //!
-//! All three return (or update) a [`NetworkBounds`].
+//! All three return (or update) a [`NetworkBounds`]. [`symbolic_refine`] re-tightens
+//! the layers after a neuron whose bounds were restricted (a branching split).
 //!
 //! # Soundness under rounding
 //!
@@ -37,7 +38,7 @@ mod tests;
 
 pub use interval::interval_bounds;
 pub use lp_tighten::{lp_tighten, LpTightenOptions, LpTightenReport};
-pub use symbolic::symbolic_bounds;
+pub use symbolic::{symbolic_bounds, symbolic_refine};
 
 use crate::error::{Error, Result};
 use crate::nn::{Activation, LayerValues, Network};

@@ -19,11 +19,13 @@
 //! with zero coefficients (of inactive neurons) skipped.
 //!
 //! Each layer's result is intersected with the interval image of the layer before
-//! (already tightened), so the result is never looser than IBP.
+//! (already tightened), so the result is never looser than IBP. ReLUs that this
+//! interval image already proves inactive are not back-substituted: they are zero
+//! either way, and no later bound depends on their exact bounds.
 
-use super::{interval, max_abs, outward, NetworkBounds};
+use super::{interval, max_abs, outward, NetworkBounds, Stability};
 use crate::error::Result;
-use crate::nn::{Layer, Network};
+use crate::nn::{Activation, Layer, Network};
 use rayon::prelude::*;
 
 /// Symbolic (DeepPoly/CROWN-style) bounds of every neuron of `net` over the input
@@ -38,11 +40,27 @@ pub fn symbolic_bounds(net: &Network, lower: &[f64], upper: &[f64]) -> Result<Ne
     Ok(bounds)
 }
 
-/// Tightens the bounds of layers `first..` (in order) by interval propagation and
-/// back-substitution, using the current bounds of all earlier layers; the result
-/// is intersected with the bounds already there.
+/// Re-tightens the bounds of layers `first_layer..` of `bounds` by interval
+/// propagation and back-substitution from the current bounds of the layers before,
+/// intersecting with the bounds already there.
 ///
-/// `bounds` must have the shape of `net`.
+/// For branch-and-bound: after a split restricts a neuron (say to active,
+/// [`NetworkBounds::tighten`] with lower bound 0), refining from the next layer
+/// gives bounds valid for every input of the box that satisfies the split.
+///
+/// Fails with [`crate::Error::Invalid`] if the bounds belong to a network of
+/// another shape.
+pub fn symbolic_refine(
+    net: &Network,
+    bounds: &mut NetworkBounds,
+    first_layer: usize,
+) -> Result<()> {
+    bounds.check_shape(net)?;
+    refine(net, bounds, first_layer);
+    Ok(())
+}
+
+/// [`symbolic_refine`] for bounds known to have the shape of `net`.
 pub(crate) fn refine(net: &Network, bounds: &mut NetworkBounds, first: usize) {
     let mut relaxations: Vec<Relaxation> = (0..first.min(net.layers().len()))
         .map(|j| Relaxation::new(net, bounds, j))
@@ -51,8 +69,14 @@ pub(crate) fn refine(net: &Network, bounds: &mut NetworkBounds, first: usize) {
         interval::tighten_layer(net, bounds, k);
         // The first layer is affine in the input: interval bounds are exact there.
         if k > 0 {
-            let (lower, upper) = back_substitute(net, bounds, &relaxations, k);
-            for (i, (lo, up)) in lower.into_iter().zip(upper).enumerate() {
+            // A ReLU already known to be inactive is zero whatever its exact
+            // bounds: nothing downstream reads them, so it is left out.
+            let relu = net.layers()[k].activation() == Activation::Relu;
+            let neurons: Vec<usize> = (0..net.layers()[k].output_dim())
+                .filter(|&i| !relu || bounds.stability(k, i) != Stability::Inactive)
+                .collect();
+            let (lower, upper) = back_substitute(net, bounds, &relaxations, k, &neurons);
+            for ((&i, lo), up) in neurons.iter().zip(lower).zip(upper) {
                 bounds.tighten(k, i, lo, up);
             }
         }
@@ -84,7 +108,7 @@ impl Relaxation {
             pre_magnitude: Vec::with_capacity(n),
             affine_magnitude: Vec::with_capacity(n),
         };
-        let relu = bounds.activation(j) == crate::nn::Activation::Relu;
+        let relu = bounds.activation(j) == Activation::Relu;
         for (&l, &u) in lower.iter().zip(upper) {
             let (s, c, a) = if !relu || l >= 0.0 {
                 (1.0, 0.0, 1.0)
@@ -137,14 +161,19 @@ struct LinearBounds {
 }
 
 impl LinearBounds {
-    /// The layer's own affine map, a bound on its pre-activations.
-    fn from_layer(layer: &Layer, side: Side) -> LinearBounds {
+    /// The layer's own affine map for the given neurons, a bound on their
+    /// pre-activations.
+    fn from_layer(layer: &Layer, neurons: &[usize], side: Side) -> LinearBounds {
         LinearBounds {
             side,
             cols: layer.input_dim(),
-            coefs: layer.weights().to_vec(),
-            constant: layer.bias().to_vec(),
-            magnitude: layer.bias().iter().map(|b| b.abs()).collect(),
+            coefs: neurons
+                .iter()
+                .flat_map(|&i| layer.row(i))
+                .copied()
+                .collect(),
+            constant: neurons.iter().map(|&i| layer.bias()[i]).collect(),
+            magnitude: neurons.iter().map(|&i| layer.bias()[i].abs()).collect(),
         }
     }
 
@@ -310,17 +339,18 @@ fn axpy(out: &mut [f64], lambda: f64, w: &[f64]) {
     }
 }
 
-/// Lower and upper bounds of the pre-activations of layer `k > 0` by
-/// back-substitution to the input, widened by the rounding margin.
+/// Lower and upper bounds of the pre-activations of the given neurons of layer
+/// `k > 0` by back-substitution to the input, widened by the rounding margin.
 fn back_substitute(
     net: &Network,
     bounds: &NetworkBounds,
     relaxations: &[Relaxation],
     k: usize,
+    neurons: &[usize],
 ) -> (Vec<f64>, Vec<f64>) {
     let layer = &net.layers()[k];
-    let mut lower = LinearBounds::from_layer(layer, Side::Lower);
-    let mut upper = LinearBounds::from_layer(layer, Side::Upper);
+    let mut lower = LinearBounds::from_layer(layer, neurons, Side::Lower);
+    let mut upper = LinearBounds::from_layer(layer, neurons, Side::Upper);
     for j in (0..k).rev() {
         for bound in [&mut lower, &mut upper] {
             bound.relax(&relaxations[j]);

@@ -399,6 +399,11 @@ fn lp_tighten_rejects_mismatched_input() {
     .unwrap();
     assert!(report.completed);
     assert_eq!(bounds.input_upper(), &[0.5, 1.0]);
+    let mut rng = Rng::new(9);
+    let points = samples(&mut rng, &[0.0, 0.0], &[0.5, 1.0], 200);
+    assert_sound(&net, &bounds, &points, "sub-box");
+    // The first layer was recomputed for the sub-box: x1 + x2 - 0.5 <= 1.
+    assert!(bounds.pre_upper(0)[0] < 1.0 + 1e-7);
 }
 
 /// Back-substitution for one neuron, written plainly (one coefficient vector, no
@@ -481,6 +486,11 @@ fn symbolic_matrix_code_matches_a_plain_reference() {
             let (ibp_lower, ibp_upper) =
                 interval::layer_image(&net.layers()[k], in_lower, in_upper);
             for i in 0..net.layers()[k].output_dim() {
+                if k + 1 < net.layers().len() && ibp_upper[i] <= 0.0 {
+                    // Inactive by interval bounds: not back-substituted.
+                    assert_eq!(sym.pre_upper(k)[i], ibp_upper[i]);
+                    continue;
+                }
                 let lo = reference_bound(&net, &sym, k, i, false).max(ibp_lower[i]);
                 let up = reference_bound(&net, &sym, k, i, true).min(ibp_upper[i]);
                 let (l, u) = (sym.pre_lower(k)[i], sym.pre_upper(k)[i]);
@@ -492,4 +502,72 @@ fn symbolic_matrix_code_matches_a_plain_reference() {
             }
         }
     }
+}
+
+#[test]
+fn lp_tighten_from_unbounded_bounds_stays_sound() {
+    let net = hand_network();
+    let (lower, upper) = ([0.0, 0.0], [1.0, 1.0]);
+    let mut bounds = NetworkBounds::unbounded(&net, &lower, &upper).unwrap();
+    let report = lp_tighten(
+        &net,
+        &lower,
+        &upper,
+        &mut bounds,
+        Duration::from_secs(10),
+        &all_layers(),
+    )
+    .unwrap();
+    assert!(report.completed);
+    let mut rng = Rng::new(3);
+    assert_sound(
+        &net,
+        &bounds,
+        &samples(&mut rng, &lower, &upper, 100),
+        "unbounded",
+    );
+}
+
+/// A split (one hidden neuron forced active or inactive) refined through the later
+/// layers: the bounds hold for every sampled input that satisfies the split, and
+/// never loosen.
+#[test]
+fn refining_after_a_split_is_sound_for_the_split_region() {
+    let mut checked = 0;
+    for seed in 0..200 {
+        let mut rng = Rng::new(5000 + seed);
+        let net = random_network(&mut rng);
+        if net.layers().len() < 3 {
+            continue;
+        }
+        let (lower, upper) = random_box(&mut rng, net.input_dim());
+        let sym = symbolic_bounds(&net, &lower, &upper).unwrap();
+        let Some(i) =
+            (0..net.layers()[0].output_dim()).find(|&i| sym.stability(0, i) == Stability::Unstable)
+        else {
+            continue;
+        };
+        for active in [true, false] {
+            let mut split = sym.clone();
+            if active {
+                split.tighten(0, i, 0.0, f64::INFINITY);
+            } else {
+                split.tighten(0, i, f64::NEG_INFINITY, 0.0);
+            }
+            symbolic_refine(&net, &mut split, 1).unwrap();
+            assert!(split.is_within(&sym), "seed {seed}");
+            let points: Vec<Vec<f64>> = samples(&mut rng, &lower, &upper, 400)
+                .into_iter()
+                .filter(|x| (net.layers()[0].pre_activation(x)[i] >= 0.0) == active)
+                .collect();
+            assert_sound(
+                &net,
+                &split,
+                &points,
+                &format!("seed {seed} split {active}"),
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked}");
 }
