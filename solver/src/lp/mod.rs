@@ -203,10 +203,25 @@ pub trait LpEngine: Send {
     fn primal(&self) -> &[f64];
 
     /// Row duals of the last optimal solve, if the backend provides them.
+    ///
+    /// Convention (minimisation form): with row duals `y` and reduced costs `d`,
+    /// `c = A'y + d`; `y_i >= 0` when row `i` is at its lower bound and `y_i <= 0` at
+    /// its upper bound.
     fn row_duals(&self) -> Option<&[f64]>;
 
     /// Reduced costs of the last optimal solve, if the backend provides them.
+    ///
+    /// `d_j >= 0` for a column at its lower bound and `d_j <= 0` at its upper bound
+    /// (see [`LpEngine::row_duals`] for the convention).
     fn reduced_costs(&self) -> Option<&[f64]>;
+
+    /// A proof of infeasibility from the last solve that returned
+    /// [`LpStatus::Infeasible`], if the backend keeps one: row multipliers `y` such that
+    /// `max y'(Ax - s)` over the column bounds `l <= x <= u` and the row bounds on `s` is
+    /// negative (so no `x` satisfies the rows). The default provides none.
+    fn farkas_ray(&self) -> Option<&[f64]> {
+        None
+    }
 
     /// Simplex iterations done by this engine since it was created.
     fn iterations(&self) -> u64;

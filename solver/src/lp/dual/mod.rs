@@ -1,283 +1,509 @@
-//! relumip's bounded dual simplex.
+//! relumip's own LP engine: a sparse bounded dual simplex.
 //!
-//! Computational form: structural columns `x` (bounds `[l, u]`, possibly infinite) and
-//! one logical per row, `s_i = a_i x` with the row's sides as bounds, so that every
-//! constraint is `A x - s = 0` and every bound is a variable bound. The matrix is
-//! scaled by powers of two ([`scaling`]). The basis is factorised sparsely with
-//! product-form updates ([`lu`]).
+//! # Computational form
 //!
-//! Each solve starts from the current basis: bound changes keep it (a nonbasic column
-//! moves to its new bound), added rows enter with their logicals basic. A basis that
-//! is not dual feasible is first repaired by flipping boxed columns to the bound its
-//! reduced cost asks for, and otherwise by a dual phase 1 (the auxiliary problem with
-//! every bound replaced by a box in `[-1, 1]`). Phase 2 uses dual steepest-edge
-//! pricing and a bound-flipping ratio test with Harris tolerances. A dual objective
-//! that reaches the caller's cutoff stops the solve early.
+//! Columns `x_j` (`j < n`) with bounds `[l_j, u_j]` (either may be infinite) and one
+//! logical `s_i` per row with `a_i'x - s_i = 0` and `s_i` in `[row lower, row upper]`
+//! (an equation row has a fixed logical). Variable `n + i` is the logical of row `i`.
+//! The matrix is scaled geometrically (`scaling.rs`); all values reported through
+//! [`LpEngine`] are unscaled.
 //!
-//! Signs: `row_duals` are `y` and `reduced_costs` are `d = c - A^T y` of the
-//! minimisation form; `y_i >= 0` when row `i` is at its lower side.
+//! # Algorithm
+//!
+//! - The basis is kept as a sparse LU factorisation (`lu.rs`, Markowitz pivoting with a
+//!   threshold) with Forrest–Tomlin updates, refactorised every 100 updates, when the
+//!   update etas cost more than a factorisation, when an update fails its stability
+//!   test, and when a transformed pivot disagrees between the row and column
+//!   computation (then primal and dual values are recomputed).
+//! - Dual phase 2 (`dual_phase.rs`) prices with dual steepest edge (`pricing.rs`) and uses a
+//!   Harris two-pass ratio test with bound flipping (`ratio_test.rs`). Stalling triggers a
+//!   random cost perturbation, removed before optimality is declared; a primal simplex
+//!   (`primal.rs`) cleans up remaining dual infeasibilities afterwards.
+//! - Dual phase 1: boxed nonbasic columns are put at the bound matching the sign of their
+//!   reduced cost; other dual infeasibilities are removed by solving the auxiliary
+//!   problem with boxed bounds (`[0,0]` for boxed, `[0,1]`/`[-1,0]` for one-sided, `[-1,1]`
+//!   for free variables), whose optimal basis is dual feasible iff the LP's dual is.
+//!   When it is not, the LP is infeasible or unbounded: a dual simplex with zero costs
+//!   decides feasibility, then a primal simplex from the feasible basis finds the
+//!   optimum or an unbounded ray.
+//! - Infeasibility is only reported with a verified dual ray (a row whose value cannot
+//!   reach its bounds over the column and logical box, checked with a fresh
+//!   factorisation), available through [`LpEngine::farkas_ray`] (not for crossed
+//!   bounds, which need no proof).
+//! - The objective cutoff is tested against a Lagrangian bound computed from the current
+//!   duals with the original costs, so it is valid at any time (up to the dual
+//!   feasibility tolerance).
+//!
+//! # Sign conventions (minimisation form)
+//!
+//! `row_duals` `y` and `reduced_costs` `d` satisfy `c = A'y + d`. At an optimum `d_j >= 0`
+//! for a column at its lower bound and `d_j <= 0` at its upper bound; `y_i >= 0` when row
+//! `i` is at its lower bound and `y_i <= 0` when it is at its upper bound.
+//!
+//! # Changes to the LP
+//!
+//! - [`LpEngine::set_col_bounds`] keeps the basis; a nonbasic column moves to its new
+//!   bound (the side it was on if that bound is finite), so a dual feasible basis stays
+//!   dual feasible when bounds of boxed columns change and the next solve is a warm dual
+//!   simplex.
+//! - [`LpEngine::add_rows`]: the new logicals enter the basis.
+//! - [`LpEngine::remove_rows`]: a removed row whose logical is basic leaves with it. For a
+//!   removed row whose logical is nonbasic, the logical is first pivoted into the basis
+//!   in place of the basic variable with the largest entry in the corresponding column of
+//!   `B^{-1}` (which keeps the basis nonsingular); that variable becomes nonbasic at the
+//!   bound nearest to its value. If no factorisation is at hand it falls back to a
+//!   slack basis.
+//!
+//! Invalid data never panics: non-finite coefficients and out-of-range column indices
+//! are dropped, NaN bounds are read as infinite, out-of-range indices in calls are
+//! ignored.
 
-// Numerical kernels index several parallel arrays by the same position.
-#![allow(clippy::needless_range_loop)]
-
-pub mod lu;
-mod ratio;
+mod core;
+mod dual_phase;
+mod lu;
+mod pricing;
+mod primal;
+mod ratio_test;
 mod scaling;
-mod simplex;
+mod solve;
+
+#[cfg(test)]
+mod tests;
 
 use super::{Basis, BasisStatus, LpEngine, LpLimits, LpProblem, LpRow, LpStatus};
-use lu::BasisFactor;
 
-/// Status of a variable (column or logical) in the working basis.
+/// Place of a nonbasic variable, or basic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum VarState {
+enum State {
     Basic,
-    AtLower,
-    AtUpper,
-    /// Nonbasic free variable held at zero.
-    Free,
+    Lower,
+    Upper,
+    /// Nonbasic free variable at zero.
+    Zero,
 }
 
-/// The dual simplex engine.
+/// Compressed sparse matrix (by columns or by rows).
+#[derive(Clone, Debug, Default)]
+struct Sparse {
+    start: Vec<usize>,
+    index: Vec<usize>,
+    value: Vec<f64>,
+}
+
+impl Sparse {
+    fn get(&self, k: usize) -> (&[usize], &[f64]) {
+        let (a, b) = (self.start[k], self.start[k + 1]);
+        (&self.index[a..b], &self.value[a..b])
+    }
+}
+
+/// Feasibility tolerance on unscaled primal values (internal target).
+const PRIMAL_TOL: f64 = 5e-8;
+/// Feasibility tolerance on unscaled reduced costs (internal target).
+const DUAL_TOL: f64 = 5e-8;
+/// Tolerance of the final optimality check (unscaled).
+const CHECK_TOL: f64 = 1e-7;
+/// Marker for "not in the basis".
+const NONE: usize = usize::MAX;
+
+/// The dual simplex engine. See the [module documentation](self).
+#[derive(Clone, Debug)]
 pub struct DualSimplex {
+    // The LP as given (unscaled, sanitised).
     n: usize,
-    m: usize,
-    /// Unscaled objective.
-    cost: Vec<f64>,
-    /// Unscaled column bounds.
+    orig_cost: Vec<f64>,
     col_lower: Vec<f64>,
     col_upper: Vec<f64>,
-    /// Unscaled rows.
     rows: Vec<LpRow>,
+    // Scaling: x_j = col_scale[j] * x~_j; s~_i = row_scale[i] * s_i.
     col_scale: Vec<f64>,
     row_scale: Vec<f64>,
-    /// Scaled structural columns `(row, value)`.
-    a_cols: Vec<Vec<(usize, f64)>>,
-    /// Scaled rows `(col, value)`.
-    a_rows: Vec<Vec<(usize, f64)>>,
-    /// Columns of the logicals (`-e_i`).
-    logical_cols: Vec<Vec<(usize, f64)>>,
-    /// Scaled working bounds of all `n + m` variables.
+    // Scaled matrix by columns (n) and by rows (m).
+    a_cols: Sparse,
+    a_rows: Sparse,
+    // Working data over the n + m variables (scaled).
     lower: Vec<f64>,
     upper: Vec<f64>,
-    /// Scaled costs of all variables (logicals 0), possibly shifted.
-    work_cost: Vec<f64>,
-    /// Scaled unshifted costs.
+    cost: Vec<f64>,
     scaled_cost: Vec<f64>,
-    /// True when `work_cost` differs from `scaled_cost`.
-    shifted: bool,
-    state: Vec<VarState>,
-    /// Variable at each basis position.
-    basic: Vec<usize>,
-    /// Values of all variables (scaled).
     x: Vec<f64>,
-    /// Reduced costs of all variables (scaled).
     d: Vec<f64>,
-    /// Dual steepest-edge weights by basis position.
-    weights: Vec<f64>,
-    factor: Option<BasisFactor>,
-    /// The statuses in `state`/`basic` describe a basis.
-    has_basis: bool,
-    /// Nonbasic values changed since `x` of the basics was computed.
-    values_stale: bool,
-    iterations: u64,
-    // Results of the last optimal solve (unscaled).
+    y: Vec<f64>,
+    state: Vec<State>,
+    head: Vec<usize>,
+    pos: Vec<usize>,
+    dse: Vec<f64>,
+    ptol: Vec<f64>,
+    dtol: Vec<f64>,
+    factor: lu::BasisFactor,
+    factor_ok: bool,
+    duals_ok: bool,
+    /// Basic values match the nonbasic ones up to the changes in `pending`.
+    primal_ok: bool,
+    /// Changes of nonbasic values not yet applied to the basic values.
+    pending: Vec<(usize, f64)>,
+    /// Iteration count at the last full recomputation of basic values.
+    recomputed_at: u64,
+    /// The reduced costs are dual feasible for the states, except for the variables in
+    /// `dirty` (whose bounds changed since).
+    dual_clean: bool,
+    dirty: Vec<usize>,
+    /// Per variable `f` with unscaled value `f x~` and unscaled reduced cost `d~ / f`,
+    /// and `1 / f`.
+    unscale: Vec<f64>,
+    inv_unscale: Vec<f64>,
+    perturbed: bool,
+    rng: u64,
+    // Scratch.
+    rho: Vec<f64>,
+    col: Vec<f64>,
+    tau: Vec<f64>,
+    alpha: Vec<f64>,
+    alpha_idx: Vec<usize>,
+    alpha_mark: Vec<bool>,
+    flips: Vec<usize>,
+    last_slope: f64,
+    cands: Vec<(usize, f64)>,
+    // Results.
     objective: f64,
-    primal_out: Vec<f64>,
-    duals_out: Vec<f64>,
-    reduced_out: Vec<f64>,
-    rng_state: u64,
+    primal: Vec<f64>,
+    row_duals: Vec<f64>,
+    reduced_costs: Vec<f64>,
+    ray: Option<Vec<f64>>,
+    iterations: u64,
+}
+
+fn clean_lower(v: f64) -> f64 {
+    if v.is_nan() {
+        f64::NEG_INFINITY
+    } else {
+        v
+    }
+}
+
+fn clean_upper(v: f64) -> f64 {
+    if v.is_nan() {
+        f64::INFINITY
+    } else {
+        v
+    }
+}
+
+/// Drops invalid entries of a row and merges repeated columns.
+fn clean_row(row: &LpRow, n: usize) -> LpRow {
+    let mut entries: Vec<(usize, f64)> = row
+        .entries
+        .iter()
+        .copied()
+        .filter(|&(j, a)| j < n && a.is_finite() && a != 0.0)
+        .collect();
+    entries.sort_by_key(|&(j, _)| j);
+    let mut merged: Vec<(usize, f64)> = Vec::with_capacity(entries.len());
+    for (j, a) in entries {
+        match merged.last_mut() {
+            Some(last) if last.0 == j => last.1 += a,
+            _ => merged.push((j, a)),
+        }
+    }
+    merged.retain(|&(_, a)| a != 0.0);
+    LpRow {
+        entries: merged,
+        lower: clean_lower(row.lower),
+        upper: clean_upper(row.upper),
+    }
 }
 
 impl DualSimplex {
-    /// Creates the engine for `problem`; nothing is solved yet.
+    /// Creates the engine for `problem` with a slack basis.
     pub fn new(problem: &LpProblem) -> Self {
-        let mut lp = DualSimplex {
-            n: problem.num_cols(),
-            m: 0,
-            cost: problem.costs.clone(),
-            col_lower: problem.col_lower.clone(),
-            col_upper: problem.col_upper.clone(),
-            rows: problem.rows.clone(),
-            col_scale: Vec::new(),
-            row_scale: Vec::new(),
-            a_cols: Vec::new(),
-            a_rows: Vec::new(),
-            logical_cols: Vec::new(),
-            lower: Vec::new(),
-            upper: Vec::new(),
-            work_cost: Vec::new(),
-            scaled_cost: Vec::new(),
-            shifted: false,
-            state: Vec::new(),
-            basic: Vec::new(),
-            x: Vec::new(),
-            d: Vec::new(),
-            weights: Vec::new(),
-            factor: None,
-            has_basis: false,
-            values_stale: true,
-            iterations: 0,
-            objective: f64::NAN,
-            primal_out: vec![0.0; problem.num_cols()],
-            duals_out: Vec::new(),
-            reduced_out: Vec::new(),
-            rng_state: 0x2545_F491_4F6C_DD1D,
-        };
-        let entries: Vec<Vec<(usize, f64)>> = lp.rows.iter().map(|r| r.entries.clone()).collect();
-        let (row_scale, col_scale) = scaling::geometric(&entries, lp.n);
-        lp.col_scale = col_scale;
-        lp.row_scale = row_scale;
-        lp.rebuild_matrix();
-        lp
-    }
-
-    /// Rebuilds the scaled matrix, bounds and costs from the unscaled data, keeping the
-    /// scale factors.
-    fn rebuild_matrix(&mut self) {
-        let n = self.n;
-        self.m = self.rows.len();
-        let m = self.m;
-        self.a_rows = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                r.entries
-                    .iter()
-                    .filter(|e| e.1 != 0.0)
-                    .map(|&(j, a)| (j, a * self.row_scale[i] * self.col_scale[j]))
-                    .collect()
-            })
-            .collect();
-        self.a_cols = vec![Vec::new(); n];
-        for (i, row) in self.a_rows.iter().enumerate() {
-            for &(j, a) in row {
-                self.a_cols[j].push((i, a));
-            }
-        }
-        self.logical_cols = (0..m).map(|i| vec![(i, -1.0)]).collect();
-        self.lower = vec![0.0; n + m];
-        self.upper = vec![0.0; n + m];
-        for j in 0..n {
-            self.lower[j] = self.col_lower[j] / self.col_scale[j];
-            self.upper[j] = self.col_upper[j] / self.col_scale[j];
-        }
-        for i in 0..m {
-            self.lower[n + i] = self.rows[i].lower * self.row_scale[i];
-            self.upper[n + i] = self.rows[i].upper * self.row_scale[i];
-        }
-        self.scaled_cost = vec![0.0; n + m];
-        for j in 0..n {
-            self.scaled_cost[j] = self.cost[j] * self.col_scale[j];
-        }
-        self.work_cost = self.scaled_cost.clone();
-        self.shifted = false;
-        self.x.resize(n + m, 0.0);
-        self.d.resize(n + m, 0.0);
-    }
-
-    /// Column `j` of `[A | -I]` (scaled).
-    pub(crate) fn column(&self, j: usize) -> &[(usize, f64)] {
-        if j < self.n {
-            &self.a_cols[j]
-        } else {
-            &self.logical_cols[j - self.n]
-        }
-    }
-
-    /// The slack basis: logicals basic, columns at a finite bound (or free at zero).
-    fn slack_basis(&mut self) {
-        let (n, m) = (self.n, self.m);
-        self.state = vec![VarState::AtLower; n + m];
-        for j in 0..n {
-            self.state[j] = self.nonbasic_default(j);
-        }
-        self.basic = (n..n + m).collect();
-        for i in 0..m {
-            self.state[n + i] = VarState::Basic;
-        }
-        self.weights = vec![1.0; m];
-        self.factor = None;
-        self.has_basis = true;
-        self.values_stale = true;
-    }
-
-    /// Nonbasic status of a variable from its bounds alone.
-    fn nonbasic_default(&self, j: usize) -> VarState {
-        if self.lower[j].is_finite() {
-            VarState::AtLower
-        } else if self.upper[j].is_finite() {
-            VarState::AtUpper
-        } else {
-            VarState::Free
-        }
-    }
-
-    /// Value of a nonbasic variable from its status.
-    fn nonbasic_value(&self, j: usize) -> f64 {
-        match self.state[j] {
-            VarState::AtLower if self.lower[j].is_finite() => self.lower[j],
-            VarState::AtUpper if self.upper[j].is_finite() => self.upper[j],
-            VarState::AtLower | VarState::AtUpper => {
-                if self.lower[j].is_finite() {
-                    self.lower[j]
-                } else if self.upper[j].is_finite() {
-                    self.upper[j]
+        let n = problem.num_cols();
+        let get = |v: &[f64], j: usize, default: f64| v.get(j).copied().unwrap_or(default);
+        let orig_cost: Vec<f64> = (0..n)
+            .map(|j| {
+                let c = get(&problem.costs, j, 0.0);
+                if c.is_finite() {
+                    c
                 } else {
                     0.0
                 }
-            }
-            _ => 0.0,
-        }
-    }
-
-    /// Small pseudo-random number in `[0, 1)` for cost perturbation.
-    fn random_unit(&mut self) -> f64 {
-        self.rng_state ^= self.rng_state << 13;
-        self.rng_state ^= self.rng_state >> 7;
-        self.rng_state ^= self.rng_state << 17;
-        (self.rng_state >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn to_basis_status(s: VarState) -> BasisStatus {
-        match s {
-            VarState::Basic => BasisStatus::Basic,
-            VarState::AtLower => BasisStatus::AtLower,
-            VarState::AtUpper => BasisStatus::AtUpper,
-            VarState::Free => BasisStatus::Free,
-        }
-    }
-
-    fn from_basis_status(s: BasisStatus) -> VarState {
-        match s {
-            BasisStatus::Basic => VarState::Basic,
-            BasisStatus::AtLower => VarState::AtLower,
-            BasisStatus::AtUpper => VarState::AtUpper,
-            BasisStatus::Free => VarState::Free,
-        }
-    }
-
-    /// Stores the unscaled results of an optimal basis.
-    fn store_results(&mut self) {
-        let n = self.n;
-        // Values within tolerance outside a bound are reported on the bound.
-        self.primal_out = (0..n)
-            .map(|j| {
-                (self.x[j] * self.col_scale[j])
-                    .clamp(self.col_lower[j], self.col_upper[j].max(self.col_lower[j]))
             })
             .collect();
-        self.objective = self
-            .primal_out
-            .iter()
-            .zip(&self.cost)
-            .map(|(x, c)| x * c)
-            .sum();
-        self.duals_out = (0..self.m)
-            .map(|i| self.d[n + i] * self.row_scale[i])
+        let col_lower = (0..n)
+            .map(|j| clean_lower(get(&problem.col_lower, j, 0.0)))
             .collect();
-        self.reduced_out = (0..n).map(|j| self.d[j] / self.col_scale[j]).collect();
+        let col_upper = (0..n)
+            .map(|j| clean_upper(get(&problem.col_upper, j, f64::INFINITY)))
+            .collect();
+        let rows: Vec<LpRow> = problem.rows.iter().map(|r| clean_row(r, n)).collect();
+        let (col_scale, row_scale) = scaling::geometric(n, &rows);
+        let mut lp = DualSimplex {
+            n,
+            orig_cost,
+            col_lower,
+            col_upper,
+            rows,
+            col_scale,
+            row_scale,
+            a_cols: Sparse::default(),
+            a_rows: Sparse::default(),
+            lower: Vec::new(),
+            upper: Vec::new(),
+            cost: Vec::new(),
+            scaled_cost: Vec::new(),
+            x: Vec::new(),
+            d: Vec::new(),
+            y: Vec::new(),
+            state: Vec::new(),
+            head: Vec::new(),
+            pos: Vec::new(),
+            dse: Vec::new(),
+            ptol: Vec::new(),
+            dtol: Vec::new(),
+            factor: lu::BasisFactor::default(),
+            factor_ok: false,
+            duals_ok: false,
+            primal_ok: false,
+            pending: Vec::new(),
+            recomputed_at: 0,
+            dual_clean: false,
+            dirty: Vec::new(),
+            unscale: Vec::new(),
+            inv_unscale: Vec::new(),
+            perturbed: false,
+            rng: 0x9e37_79b9_7f4a_7c15,
+            rho: Vec::new(),
+            col: Vec::new(),
+            tau: Vec::new(),
+            alpha: Vec::new(),
+            alpha_idx: Vec::new(),
+            alpha_mark: Vec::new(),
+            flips: Vec::new(),
+            last_slope: 0.0,
+            cands: Vec::new(),
+            objective: f64::NAN,
+            primal: vec![0.0; n],
+            row_duals: Vec::new(),
+            reduced_costs: Vec::new(),
+            ray: None,
+            iterations: 0,
+        };
+        lp.rebuild(None);
+        lp.slack_basis();
+        lp
+    }
+
+    fn m(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Rebuilds the scaled matrices and working arrays after the rows changed. `keep`
+    /// maps each new variable index to its old index (to keep values and states); `None`
+    /// starts fresh.
+    fn rebuild(&mut self, keep: Option<&[usize]>) {
+        let (n, m) = (self.n, self.m());
+        // Matrices.
+        let mut count = vec![0usize; n + 1];
+        for r in &self.rows {
+            for &(j, _) in &r.entries {
+                count[j + 1] += 1;
+            }
+        }
+        for j in 0..n {
+            count[j + 1] += count[j];
+        }
+        let nnz = count[n];
+        let mut cindex = vec![0usize; nnz];
+        let mut cvalue = vec![0.0; nnz];
+        let mut next = count.clone();
+        let mut rstart = Vec::with_capacity(m + 1);
+        let mut rindex = Vec::with_capacity(nnz);
+        let mut rvalue = Vec::with_capacity(nnz);
+        rstart.push(0);
+        for (i, r) in self.rows.iter().enumerate() {
+            for &(j, a) in &r.entries {
+                let v = a * self.row_scale[i] * self.col_scale[j];
+                cindex[next[j]] = i;
+                cvalue[next[j]] = v;
+                next[j] += 1;
+                rindex.push(j);
+                rvalue.push(v);
+            }
+            rstart.push(rindex.len());
+        }
+        self.a_cols = Sparse {
+            start: count,
+            index: cindex,
+            value: cvalue,
+        };
+        self.a_rows = Sparse {
+            start: rstart,
+            index: rindex,
+            value: rvalue,
+        };
+        // Working arrays.
+        let total = n + m;
+        let old_state = std::mem::take(&mut self.state);
+        let old_x = std::mem::take(&mut self.x);
+        let old_cost = std::mem::take(&mut self.cost);
+        self.lower = vec![0.0; total];
+        self.upper = vec![0.0; total];
+        self.scaled_cost = vec![0.0; total];
+        self.ptol = vec![0.0; total];
+        self.dtol = vec![0.0; total];
+        self.unscale = vec![1.0; total];
+        self.inv_unscale = vec![1.0; total];
+        for j in 0..n {
+            self.set_scaled_col_bounds(j);
+            self.scaled_cost[j] = self.orig_cost[j] * self.col_scale[j];
+        }
+        for i in 0..m {
+            self.set_scaled_row_bounds(i);
+        }
+        for j in 0..total {
+            // Unscale factor f: x = f x~, d = d~ / f.
+            let f = if j < n {
+                self.col_scale[j]
+            } else {
+                1.0 / self.row_scale[j - n]
+            };
+            self.unscale[j] = f;
+            self.inv_unscale[j] = 1.0 / f;
+            self.ptol[j] = (PRIMAL_TOL / f).clamp(1e-10, 1e-6);
+            self.dtol[j] = (DUAL_TOL * f).clamp(1e-10, 1e-6);
+        }
+        self.x = vec![0.0; total];
+        self.d = vec![0.0; total];
+        self.cost = self.scaled_cost.clone();
+        self.state = vec![State::Lower; total];
+        if let Some(map) = keep {
+            for (new, &old) in map.iter().enumerate() {
+                if old < old_state.len() {
+                    self.state[new] = old_state[old];
+                    self.x[new] = old_x.get(old).copied().unwrap_or(0.0);
+                    if self.perturbed {
+                        self.cost[new] = old_cost.get(old).copied().unwrap_or(0.0);
+                    }
+                } else {
+                    self.state[new] = State::Basic;
+                }
+            }
+        }
+        self.y = vec![0.0; m];
+        self.rho = vec![0.0; m];
+        self.col = vec![0.0; m];
+        self.tau = vec![0.0; m];
+        self.alpha = vec![0.0; total];
+        self.alpha_mark = vec![false; total];
+        self.alpha_idx.clear();
+        self.factor_ok = false;
+        self.duals_ok = false;
+        self.primal_ok = false;
+    }
+
+    fn set_scaled_col_bounds(&mut self, j: usize) {
+        let s = self.col_scale[j];
+        self.lower[j] = self.col_lower[j] / s;
+        self.upper[j] = self.col_upper[j] / s;
+    }
+
+    fn set_scaled_row_bounds(&mut self, i: usize) {
+        let s = self.row_scale[i];
+        let j = self.n + i;
+        self.lower[j] = self.rows[i].lower * s;
+        self.upper[j] = self.rows[i].upper * s;
+    }
+
+    /// Installs the slack basis with every column at the bound its cost prefers.
+    fn slack_basis(&mut self) {
+        let (n, m) = (self.n, self.m());
+        self.cost.clone_from(&self.scaled_cost);
+        self.perturbed = false;
+        self.head = (n..n + m).collect();
+        self.pos = vec![NONE; n + m];
+        for i in 0..m {
+            self.pos[n + i] = i;
+            self.state[n + i] = State::Basic;
+        }
+        for j in 0..n {
+            let (l, u) = (self.lower[j], self.upper[j]);
+            let c = self.cost[j];
+            self.state[j] = if c < 0.0 && u.is_finite() {
+                State::Upper
+            } else if l.is_finite() {
+                State::Lower
+            } else if u.is_finite() {
+                State::Upper
+            } else {
+                State::Zero
+            };
+            self.x[j] = self.nonbasic_value(j);
+        }
+        self.dse = vec![1.0; m];
+        self.factor_ok = false;
+        self.duals_ok = false;
+        self.primal_ok = false;
+    }
+
+    /// Value of a nonbasic variable given its state.
+    fn nonbasic_value(&self, j: usize) -> f64 {
+        match self.state[j] {
+            State::Lower => self.lower[j],
+            State::Upper => self.upper[j],
+            State::Zero | State::Basic => 0.0,
+        }
+    }
+
+    /// Puts a nonbasic variable on a valid state for its bounds (preferring its current
+    /// side) and sets its value.
+    fn fix_nonbasic_state(&mut self, j: usize) {
+        let (l, u) = (self.lower[j], self.upper[j]);
+        self.state[j] = match self.state[j] {
+            State::Basic => return,
+            State::Lower if l.is_finite() => State::Lower,
+            State::Upper if u.is_finite() => State::Upper,
+            State::Lower | State::Zero if u.is_finite() && !l.is_finite() => State::Upper,
+            State::Upper | State::Zero if l.is_finite() => State::Lower,
+            State::Lower if u.is_finite() => State::Upper,
+            _ => {
+                if l.is_finite() {
+                    State::Lower
+                } else if u.is_finite() {
+                    State::Upper
+                } else {
+                    State::Zero
+                }
+            }
+        };
+        self.move_nonbasic(j);
+    }
+
+    /// Sets a nonbasic variable's value from its state, recording the change for
+    /// [`DualSimplex::sync_primal`].
+    fn move_nonbasic(&mut self, j: usize) {
+        let v = self.nonbasic_value(j);
+        let delta = v - self.x[j];
+        if delta != 0.0 {
+            if self.primal_ok {
+                self.pending.push((j, delta));
+            }
+            self.x[j] = v;
+        }
+    }
+
+    /// Stores the unscaled solution of the current (optimal) basis.
+    fn store_solution(&mut self) {
+        let (n, m) = (self.n, self.m());
+        self.primal.clear();
+        self.primal
+            .extend((0..n).map(|j| self.x[j] * self.col_scale[j]));
+        self.objective = (0..n).map(|j| self.orig_cost[j] * self.primal[j]).sum();
+        // The reduced cost of row i's logical is its dual (zero when basic).
+        self.row_duals.clear();
+        self.row_duals
+            .extend((0..m).map(|i| self.d[n + i] * self.row_scale[i]));
+        self.reduced_costs.clear();
+        self.reduced_costs
+            .extend((0..n).map(|j| self.d[j] / self.col_scale[j]));
     }
 }
 
@@ -291,148 +517,69 @@ impl LpEngine for DualSimplex {
     }
 
     fn num_rows(&self) -> usize {
-        self.m
+        self.m()
     }
 
     fn col_bounds(&self, col: usize) -> (f64, f64) {
-        (self.col_lower[col], self.col_upper[col])
+        match (self.col_lower.get(col), self.col_upper.get(col)) {
+            (Some(&l), Some(&u)) => (l, u),
+            _ => (f64::NEG_INFINITY, f64::INFINITY),
+        }
     }
 
     fn set_col_bounds(&mut self, col: usize, lower: f64, upper: f64) {
-        self.col_lower[col] = lower;
-        self.col_upper[col] = upper;
-        self.lower[col] = lower / self.col_scale[col];
-        self.upper[col] = upper / self.col_scale[col];
-        if self.has_basis && self.state[col] != VarState::Basic {
-            // Keep the side; fall back to a finite one.
-            let keep = match self.state[col] {
-                VarState::AtLower if self.lower[col].is_finite() => Some(VarState::AtLower),
-                VarState::AtUpper if self.upper[col].is_finite() => Some(VarState::AtUpper),
-                _ => None,
-            };
-            self.state[col] = keep.unwrap_or_else(|| self.nonbasic_default(col));
-            self.values_stale = true;
+        if col >= self.n {
+            return;
         }
-    }
-
-    fn set_objective(&mut self, costs: &[f64]) {
-        assert_eq!(costs.len(), self.n, "objective has the wrong length");
-        self.cost.copy_from_slice(costs);
-        for j in 0..self.n {
-            self.scaled_cost[j] = costs[j] * self.col_scale[j];
+        self.col_lower[col] = clean_lower(lower);
+        self.col_upper[col] = clean_upper(upper);
+        self.set_scaled_col_bounds(col);
+        if self.state[col] != State::Basic {
+            self.fix_nonbasic_state(col);
+            self.dirty.push(col);
         }
-        // Any cost shift belonged to the old objective; the reduced costs are
-        // recomputed from `work_cost` at the start of the next solve.
-        self.work_cost.copy_from_slice(&self.scaled_cost);
-        self.shifted = false;
     }
 
     fn add_rows(&mut self, rows: &[LpRow]) -> usize {
-        let first = self.m;
+        let first = self.m();
         if rows.is_empty() {
             return first;
         }
-        let old_m = self.m;
-        for row in rows {
+        let (n, old_m) = (self.n, self.m());
+        for r in rows {
+            let r = clean_row(r, n);
             self.row_scale
-                .push(scaling::row_factor(&row.entries, &self.col_scale));
-            self.rows.push(row.clone());
+                .push(scaling::row_factor(&r.entries, &self.col_scale));
+            self.rows.push(r);
         }
-        let old_state = std::mem::take(&mut self.state);
-        let old_basic = std::mem::take(&mut self.basic);
-        let old_weights = std::mem::take(&mut self.weights);
-        let old_x = std::mem::take(&mut self.x);
-        self.rebuild_matrix();
-        if self.has_basis {
-            let n = self.n;
-            self.state = old_state;
-            self.basic = old_basic;
-            self.weights = old_weights;
-            for i in old_m..self.m {
-                self.state.push(VarState::Basic);
-                self.basic.push(n + i);
-                self.weights.push(1.0);
-            }
-            self.x = old_x;
-            self.x.resize(n + self.m, 0.0);
-            self.factor = None;
-            self.values_stale = true;
+        let m = self.m();
+        let keep: Vec<usize> = (0..n + m)
+            .map(|v| if v < n + old_m { v } else { NONE })
+            .collect();
+        self.rebuild(Some(&keep));
+        let old_pos = std::mem::take(&mut self.pos);
+        self.pos = vec![NONE; n + m];
+        for (v, p) in old_pos.into_iter().enumerate() {
+            self.pos[v] = p;
+        }
+        for i in old_m..m {
+            self.pos[n + i] = self.head.len();
+            self.head.push(n + i);
+            self.dse.push(1.0);
         }
         first
     }
 
     fn remove_rows(&mut self, rows: &[usize]) {
-        let mut remove = vec![false; self.m];
-        for &r in rows {
-            if r < self.m {
-                remove[r] = true;
-            }
-        }
-        let n = self.n;
-        let keep_basis = self.has_basis
-            && (0..self.m).all(|i| !remove[i] || self.state[n + i] == VarState::Basic);
-        let mut new_index = vec![usize::MAX; self.m];
-        let mut next = 0;
-        for i in 0..self.m {
-            if !remove[i] {
-                new_index[i] = next;
-                next += 1;
-            }
-        }
-        let old_state = std::mem::take(&mut self.state);
-        let old_basic = std::mem::take(&mut self.basic);
-        let old_weights = std::mem::take(&mut self.weights);
-        let mut k = 0;
-        self.rows.retain(|_| {
-            let keep = !remove[k];
-            k += 1;
-            keep
-        });
-        let mut k = 0;
-        self.row_scale.retain(|_| {
-            let keep = !remove[k];
-            k += 1;
-            keep
-        });
-        let old_m = remove.len();
-        self.rebuild_matrix();
-        if keep_basis {
-            let map = |v: usize| {
-                if v < n {
-                    Some(v)
-                } else {
-                    let ni = new_index[v - n];
-                    (ni != usize::MAX).then_some(n + ni)
-                }
-            };
-            self.state = (0..n)
-                .map(|j| old_state[j])
-                .chain((0..old_m).filter(|&i| !remove[i]).map(|i| old_state[n + i]))
-                .collect();
-            let mut basic = Vec::with_capacity(self.m);
-            let mut weights = Vec::with_capacity(self.m);
-            for (p, &v) in old_basic.iter().enumerate() {
-                if let Some(v2) = map(v) {
-                    basic.push(v2);
-                    weights.push(old_weights.get(p).copied().unwrap_or(1.0));
-                }
-            }
-            self.basic = basic;
-            self.weights = weights;
-            self.factor = None;
-            self.values_stale = true;
-        } else {
-            self.has_basis = false;
-        }
+        self.remove_rows_impl(rows);
     }
 
     fn solve(&mut self, limits: &LpLimits) -> LpStatus {
-        simplex::solve(self, limits)
+        self.solve_impl(limits)
     }
 
     fn reset_basis(&mut self) {
-        self.has_basis = false;
-        self.factor = None;
+        self.slack_basis();
     }
 
     fn objective(&self) -> f64 {
@@ -440,15 +587,70 @@ impl LpEngine for DualSimplex {
     }
 
     fn primal(&self) -> &[f64] {
-        &self.primal_out
+        &self.primal
     }
 
     fn row_duals(&self) -> Option<&[f64]> {
-        Some(&self.duals_out)
+        Some(&self.row_duals)
     }
 
     fn reduced_costs(&self) -> Option<&[f64]> {
-        Some(&self.reduced_out)
+        Some(&self.reduced_costs)
+    }
+
+    fn set_objective(&mut self, costs: &[f64]) {
+        assert_eq!(costs.len(), self.n, "objective has the wrong length");
+        for j in 0..self.n {
+            let c = if costs[j].is_finite() { costs[j] } else { 0.0 };
+            self.orig_cost[j] = c;
+            self.scaled_cost[j] = c * self.col_scale[j];
+        }
+        self.cost.clone_from(&self.scaled_cost);
+        self.perturbed = false;
+        self.duals_ok = false;
+        self.dual_clean = false;
+    }
+
+    fn tableau_row(&mut self, col: usize) -> Option<Vec<(usize, f64)>> {
+        if col >= self.n || self.state[col] != State::Basic || !self.factor_ok {
+            return None;
+        }
+        let r = self.pos[col];
+        let m = self.m();
+        if r >= m {
+            return None;
+        }
+        let mut rho = vec![0.0; m];
+        rho[r] = 1.0;
+        self.factor.btran(&mut rho);
+        let n = self.n;
+        let mut dense = vec![0.0; n];
+        for (i, &ri) in rho.iter().enumerate() {
+            if ri != 0.0 {
+                let (idx, val) = self.a_rows.get(i);
+                for (&j, &a) in idx.iter().zip(val) {
+                    dense[j] += ri * a;
+                }
+            }
+        }
+        // Unscale: x_b = cs_b x~_b, x~_k = x_k / cs_k, s~_i = rs_i s_i.
+        let cs_b = self.col_scale[col];
+        let mut row = Vec::new();
+        for (j, &v) in dense.iter().enumerate() {
+            if self.state[j] != State::Basic && v.abs() > 1e-12 {
+                row.push((j, cs_b * v / self.col_scale[j]));
+            }
+        }
+        for (i, &ri) in rho.iter().enumerate() {
+            if self.state[n + i] != State::Basic && ri.abs() > 1e-12 {
+                row.push((n + i, -cs_b * ri * self.row_scale[i]));
+            }
+        }
+        Some(row)
+    }
+
+    fn farkas_ray(&self) -> Option<&[f64]> {
+        self.ray.as_deref()
     }
 
     fn iterations(&self) -> u64 {
@@ -456,95 +658,19 @@ impl LpEngine for DualSimplex {
     }
 
     fn basis(&self) -> Option<Basis> {
-        if !self.has_basis {
-            return None;
-        }
-        let n = self.n;
+        let map = |s: State| match s {
+            State::Basic => BasisStatus::Basic,
+            State::Lower => BasisStatus::AtLower,
+            State::Upper => BasisStatus::AtUpper,
+            State::Zero => BasisStatus::Free,
+        };
         Some(Basis {
-            columns: self.state[..n]
-                .iter()
-                .map(|&s| Self::to_basis_status(s))
-                .collect(),
-            rows: self.state[n..]
-                .iter()
-                .map(|&s| Self::to_basis_status(s))
-                .collect(),
+            columns: self.state[..self.n].iter().map(|&s| map(s)).collect(),
+            rows: self.state[self.n..].iter().map(|&s| map(s)).collect(),
         })
     }
 
-    fn tableau_row(&mut self, col: usize) -> Option<Vec<(usize, f64)>> {
-        if !self.has_basis || col >= self.n || self.state[col] != VarState::Basic {
-            return None;
-        }
-        let r = self.basic.iter().position(|&v| v == col)?;
-        let factor = self.factor.as_mut()?;
-        let mut rho = vec![0.0; self.m];
-        rho[r] = 1.0;
-        factor.btran(&mut rho);
-        let n = self.n;
-        let mut dense = vec![0.0; n];
-        for (i, &ri) in rho.iter().enumerate() {
-            if ri != 0.0 {
-                for &(j, a) in &self.a_rows[i] {
-                    dense[j] += ri * a;
-                }
-            }
-        }
-        // Unscale: x_b = cs_b * x~_b, x~_k = x_k / cs_k, s~_i = rs_i * s_i.
-        let cs_b = self.col_scale[col];
-        let mut row = Vec::new();
-        for (j, &v) in dense.iter().enumerate() {
-            if self.state[j] != VarState::Basic && v.abs() > 1e-12 {
-                row.push((j, cs_b * v / self.col_scale[j]));
-            }
-        }
-        for (i, &ri) in rho.iter().enumerate() {
-            if self.state[n + i] != VarState::Basic && ri.abs() > 1e-12 {
-                row.push((n + i, -cs_b * ri * self.row_scale[i]));
-            }
-        }
-        Some(row)
-    }
-
     fn set_basis(&mut self, basis: &Basis) -> bool {
-        if basis.columns.len() != self.n || basis.rows.len() != self.m {
-            return false;
-        }
-        let state: Vec<VarState> = basis
-            .columns
-            .iter()
-            .chain(&basis.rows)
-            .map(|&s| Self::from_basis_status(s))
-            .collect();
-        let basic: Vec<usize> = (0..self.n + self.m)
-            .filter(|&j| state[j] == VarState::Basic)
-            .collect();
-        if basic.len() != self.m {
-            return false;
-        }
-        let unchanged = self.has_basis && self.state == state;
-        if unchanged {
-            return true;
-        }
-        self.state = state;
-        // Nonbasic statuses must match finite bounds.
-        for j in 0..self.n + self.m {
-            let s = self.state[j];
-            let ok = match s {
-                VarState::Basic => true,
-                VarState::AtLower => self.lower[j].is_finite(),
-                VarState::AtUpper => self.upper[j].is_finite(),
-                VarState::Free => !self.lower[j].is_finite() && !self.upper[j].is_finite(),
-            };
-            if !ok {
-                self.state[j] = self.nonbasic_default(j);
-            }
-        }
-        self.basic = basic;
-        self.weights = vec![1.0; self.m];
-        self.factor = None;
-        self.has_basis = true;
-        self.values_stale = true;
-        true
+        self.set_basis_impl(basis)
     }
 }
