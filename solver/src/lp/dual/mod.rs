@@ -600,8 +600,8 @@ impl LpEngine for DualSimplex {
 
     fn set_objective(&mut self, costs: &[f64]) {
         assert_eq!(costs.len(), self.n, "objective has the wrong length");
-        for j in 0..self.n {
-            let c = if costs[j].is_finite() { costs[j] } else { 0.0 };
+        for (j, &cost) in costs.iter().enumerate() {
+            let c = if cost.is_finite() { cost } else { 0.0 };
             self.orig_cost[j] = c;
             self.scaled_cost[j] = c * self.col_scale[j];
         }
