@@ -11,6 +11,7 @@
 //! Properties to verify on a network (input region and unsafe output region) are in
 //! [`property`].
 
+pub mod attack;
 mod layer;
 mod network;
 pub mod property;

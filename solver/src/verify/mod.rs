@@ -18,6 +18,7 @@ use crate::bounds::{
 };
 use crate::error::Result;
 use crate::formulate::{combined_verification_milp, verification_milp, Formulation, NetworkMilp};
+use crate::nn::attack::{attack, AttackSettings};
 use crate::nn::property::{Case, Property};
 use crate::nn::Network;
 use crate::search::{solve, NoProgress, Schedule, Settings, Status};
@@ -299,6 +300,27 @@ fn solve_group(
     remaining: Option<Duration>,
 ) -> Result<(Answer, CaseReport)> {
     let started = Instant::now();
+    // A cheap attack first: many sat instances end here.
+    for &c in group {
+        let attack_settings = AttackSettings {
+            seed: options.search.seed.wrapping_add(c as u64 + 1),
+            ..AttackSettings::default()
+        };
+        if let Some(x) = attack(net, &property.cases[c], &attack_settings) {
+            if let Some(cex) = check_counterexample(net, property, c, &x) {
+                let report = CaseReport {
+                    cases: group.to_vec(),
+                    outcome: "attack".into(),
+                    unstable: 0,
+                    binaries: 0,
+                    nodes: 0,
+                    bounds_time: 0.0,
+                    time: started.elapsed().as_secs_f64(),
+                };
+                return Ok((Answer::Sat(cex), report));
+            }
+        }
+    }
     let first = &property.cases[group[0]];
     let budget = remaining.map_or(Duration::from_secs(10), |r| {
         r.mul_f64(options.lp_budget_share)

@@ -1,0 +1,142 @@
+//! A projected sign-gradient attack (PGD) on one case of a property: minimise the
+//! margin `t(x) = max_k (c_k'f(x) - d_k)` over the case's input box, where `t(x) <= 0`
+//! means `x` is a counterexample. The network is piecewise linear, so the gradient of
+//! the binding constraint is exact on each linear region (back-propagation through
+//! the active ReLUs). Cheap (a few hundred forward and backward passes) and often
+//! enough to answer `sat` instances before any MILP is built.
+
+use super::property::Case;
+use super::{Activation, Network};
+use crate::gen::SplitMix64;
+
+/// Settings of the attack.
+#[derive(Clone, Copy, Debug)]
+pub struct AttackSettings {
+    /// Random restarts (the first starts at the box centre).
+    pub restarts: usize,
+    /// Gradient steps per restart.
+    pub steps: usize,
+    /// Seed of the random starts.
+    pub seed: u64,
+}
+
+impl Default for AttackSettings {
+    fn default() -> Self {
+        AttackSettings {
+            restarts: 50,
+            steps: 100,
+            seed: 1,
+        }
+    }
+}
+
+/// The margin of `x` for the case and the index of its binding output constraint.
+pub fn margin(net: &Network, case: &Case, x: &[f64]) -> (f64, usize) {
+    let y = net.forward(x);
+    case.output_constraints
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.lhs(&y) - c.rhs, k))
+        .fold((f64::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a })
+}
+
+/// Gradient of `c'f(x)` with respect to `x` for output weights `c`.
+fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
+    let values = net.forward_all_layers(x);
+    let layers = net.layers();
+    let mut g = vec![0.0; net.output_dim()];
+    for &(i, a) in c {
+        g[i] += a;
+    }
+    for (k, layer) in layers.iter().enumerate().rev() {
+        if layer.activation() == Activation::Relu {
+            for (gi, &pre) in g.iter_mut().zip(&values[k].pre) {
+                if pre <= 0.0 {
+                    *gi = 0.0;
+                }
+            }
+        }
+        let mut prev = vec![0.0; layer.input_dim()];
+        for (i, &gi) in g.iter().enumerate() {
+            if gi != 0.0 {
+                for (p, &w) in prev.iter_mut().zip(layer.row(i)) {
+                    *p += gi * w;
+                }
+            }
+        }
+        g = prev;
+    }
+    g
+}
+
+/// Searches the case's input box for a point with margin `<= 0`; returns the best
+/// point found if its margin is `<= 0`.
+pub fn attack(net: &Network, case: &Case, settings: &AttackSettings) -> Option<Vec<f64>> {
+    if case.output_constraints.is_empty() || !case.input_constraints.is_empty() {
+        return None;
+    }
+    let (lo, up) = (&case.input_lower, &case.input_upper);
+    let mut rng = SplitMix64::new(settings.seed);
+    for restart in 0..settings.restarts {
+        let mut x: Vec<f64> = if restart == 0 {
+            lo.iter().zip(up).map(|(l, u)| 0.5 * (l + u)).collect()
+        } else {
+            lo.iter()
+                .zip(up)
+                .map(|(&l, &u)| rng.uniform(l, u))
+                .collect()
+        };
+        let mut best = margin(net, case, &x);
+        for step in 0..settings.steps {
+            if best.0 <= 0.0 {
+                return Some(x);
+            }
+            let decay = 1.0 - step as f64 / settings.steps as f64;
+            let g = gradient(net, &x, &case.output_constraints[best.1].terms);
+            let candidate: Vec<f64> = x
+                .iter()
+                .zip(&g)
+                .zip(lo.iter().zip(up))
+                .map(|((&xi, &gi), (&l, &u))| {
+                    (xi - 0.25 * decay * (u - l) * gi.signum()).clamp(l, u)
+                })
+                .collect();
+            let m = margin(net, case, &candidate);
+            x = candidate;
+            best = m;
+        }
+        if best.0 <= 0.0 {
+            return Some(x);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nn::property::LinearConstraint;
+    use crate::nn::Layer;
+
+    #[test]
+    fn finds_a_point_below_a_line_and_not_where_none_exists() {
+        // y = relu(x0 - x1) on [0, 1]^2; case y >= 0.8 (i.e. -y <= -0.8) is reachable.
+        let hidden =
+            Layer::from_rows(&[vec![1.0, -1.0]], vec![0.0], Activation::Relu).expect("layer");
+        let out = Layer::from_rows(&[vec![1.0]], vec![0.0], Activation::Identity).expect("layer");
+        let net = Network::new(vec![hidden, out]).expect("net");
+        let mut case = Case {
+            input_lower: vec![0.0, 0.0],
+            input_upper: vec![1.0, 1.0],
+            input_constraints: vec![],
+            output_constraints: vec![LinearConstraint {
+                terms: vec![(0, -1.0)],
+                rhs: -0.8,
+            }],
+        };
+        let x = attack(&net, &case, &AttackSettings::default()).expect("reachable");
+        assert!(net.forward(&x)[0] >= 0.8);
+        case.output_constraints[0].rhs = -1.5;
+        assert!(attack(&net, &case, &AttackSettings::default()).is_none());
+    }
+}

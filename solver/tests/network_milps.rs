@@ -1,0 +1,340 @@
+//! Network MILPs against an independent oracle: on tiny networks, every activation
+//! pattern is enumerated and the network, linear on each pattern's region, is
+//! optimised by one LP per pattern. Verification answers (sat / unsat), the optimal
+//! verification margin and the optimal adversarial L1 distance of the MILPs built by
+//! `formulate` (big-M and partition-based, from interval, symbolic and LP bounds) must
+//! match the oracle exactly.
+
+use relumip_solver::bounds::{interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions};
+use relumip_solver::formulate::{adversarial_milp, verification_milp, Decision, Formulation};
+use relumip_solver::gen::SplitMix64;
+use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
+use relumip_solver::nn::property::{Case, LinearConstraint, Property};
+use relumip_solver::nn::{Activation, Layer, Network};
+use relumip_solver::search::{solve, NoProgress, Settings, Status};
+use relumip_solver::verify::{pre_bounds, verify, Answer, BoundsMethod, VerifyOptions};
+use std::time::Duration;
+
+const INF: f64 = f64::INFINITY;
+
+fn random_network(rng: &mut SplitMix64, widths: &[usize]) -> Network {
+    let mut layers = Vec::new();
+    for k in 1..widths.len() {
+        let rows: Vec<Vec<f64>> = (0..widths[k])
+            .map(|_| (0..widths[k - 1]).map(|_| rng.uniform(-1.0, 1.0)).collect())
+            .collect();
+        let bias = (0..widths[k]).map(|_| rng.uniform(-0.3, 0.3)).collect();
+        let act = if k + 1 == widths.len() {
+            Activation::Identity
+        } else {
+            Activation::Relu
+        };
+        layers.push(Layer::from_rows(&rows, bias, act).expect("valid layer"));
+    }
+    Network::new(layers).expect("valid network")
+}
+
+/// The LP of one activation pattern: columns are the inputs, then one column per
+/// neuron value (pre-activation for every layer); rows fix each pre-activation and
+/// the sign each pattern entry asks for. Returns the problem and the output columns.
+fn pattern_lp(
+    net: &Network,
+    lower: &[f64],
+    upper: &[f64],
+    pattern: &[bool],
+) -> (LpProblem, Vec<usize>) {
+    let d = net.input_dim();
+    let mut p = LpProblem {
+        costs: vec![0.0; d],
+        col_lower: lower.to_vec(),
+        col_upper: upper.to_vec(),
+        rows: Vec::new(),
+    };
+    // The value feeding the next layer: column of the input, or of an active neuron's
+    // pre-activation, or constant zero.
+    let mut values: Vec<Option<usize>> = (0..d).map(Some).collect();
+    let mut k_pattern = 0;
+    let mut outputs = Vec::new();
+    for layer in net.layers() {
+        let mut next = Vec::new();
+        for i in 0..layer.output_dim() {
+            let col = p.costs.len();
+            p.costs.push(0.0);
+            p.col_lower.push(-INF);
+            p.col_upper.push(INF);
+            let mut entries: Vec<(usize, f64)> = layer
+                .row(i)
+                .iter()
+                .zip(&values)
+                .filter_map(|(&w, v)| v.map(|c| (c, w)))
+                .collect();
+            entries.push((col, -1.0));
+            entries.sort_by_key(|e| e.0);
+            p.rows.push(LpRow {
+                entries,
+                lower: -layer.bias()[i],
+                upper: -layer.bias()[i],
+            });
+            if layer.activation() == Activation::Relu {
+                let active = pattern[k_pattern];
+                k_pattern += 1;
+                let (lo, up) = if active { (0.0, INF) } else { (-INF, 0.0) };
+                p.rows.push(LpRow {
+                    entries: vec![(col, 1.0)],
+                    lower: lo,
+                    upper: up,
+                });
+                next.push(active.then_some(col));
+            } else {
+                next.push(Some(col));
+                outputs.push(col);
+            }
+        }
+        values = next;
+    }
+    (p, outputs)
+}
+
+/// Minimum over the box of `max_k (c_k'y - d_k)` by enumerating activation patterns.
+fn oracle_margin(net: &Network, case: &Case) -> Option<f64> {
+    let h = net.num_relus();
+    let mut best: Option<f64> = None;
+    for mask in 0..(1u32 << h) {
+        let pattern: Vec<bool> = (0..h).map(|b| mask >> b & 1 == 1).collect();
+        let (mut p, outputs) = pattern_lp(net, &case.input_lower, &case.input_upper, &pattern);
+        let t = p.costs.len();
+        p.costs.push(1.0);
+        p.col_lower.push(-INF);
+        p.col_upper.push(INF);
+        for c in &case.output_constraints {
+            let mut entries: Vec<(usize, f64)> =
+                c.terms.iter().map(|&(i, a)| (outputs[i], a)).collect();
+            entries.push((t, -1.0));
+            entries.sort_by_key(|e| e.0);
+            p.rows.push(LpRow {
+                entries,
+                lower: -INF,
+                upper: c.rhs,
+            });
+        }
+        let mut lp = LpBackend::MicroLp.create(&p);
+        if lp.solve(&LpLimits::default()) == LpStatus::Optimal {
+            best = Some(best.map_or(lp.objective(), |b: f64| b.min(lp.objective())));
+        }
+    }
+    best
+}
+
+fn random_case(rng: &mut SplitMix64, net: &Network) -> Case {
+    let d = net.input_dim();
+    let lower: Vec<f64> = (0..d).map(|_| rng.uniform(-1.0, 0.0)).collect();
+    let upper: Vec<f64> = lower.iter().map(|l| l + rng.uniform(0.2, 1.2)).collect();
+    // Output 0 is the largest: y_j - y_0 <= offset for every j != 0.
+    let offset = rng.uniform(-0.4, 0.2);
+    let output_constraints = (1..net.output_dim())
+        .map(|j| LinearConstraint {
+            terms: vec![(0, -1.0), (j, 1.0)],
+            rhs: offset,
+        })
+        .collect();
+    Case {
+        input_lower: lower,
+        input_upper: upper,
+        input_constraints: Vec::new(),
+        output_constraints,
+    }
+}
+
+fn bounds_for(net: &Network, case: &Case, method: usize) -> Vec<Vec<(f64, f64)>> {
+    let (lo, up) = (&case.input_lower, &case.input_upper);
+    let b = match method {
+        0 => interval_bounds(net, lo, up).expect("bounds"),
+        1 => symbolic_bounds(net, lo, up).expect("bounds"),
+        _ => {
+            let mut b = symbolic_bounds(net, lo, up).expect("bounds");
+            lp_tighten(
+                net,
+                lo,
+                up,
+                &mut b,
+                Duration::from_secs(5),
+                &LpTightenOptions::default(),
+            )
+            .expect("bounds");
+            b
+        }
+    };
+    pre_bounds(&b)
+}
+
+fn quiet(threads: usize) -> Settings {
+    Settings {
+        threads,
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn verification_margins_match_pattern_enumeration() {
+    let mut rng = SplitMix64::new(11);
+    let mut decided = [0usize; 2];
+    for round in 0..40 {
+        let widths = [2 + round % 3, 3 + round % 2, 3, 2 + round % 2];
+        let net = random_network(&mut rng, &widths);
+        let case = random_case(&mut rng, &net);
+        let Some(expected) = oracle_margin(&net, &case) else {
+            continue;
+        };
+        let formulation = [
+            Formulation::BigM,
+            Formulation::Partition(2),
+            Formulation::Partition(3),
+        ][round % 3];
+        let milp = verification_milp(
+            &net,
+            &case,
+            &bounds_for(&net, &case, round % 3),
+            formulation,
+        )
+        .expect("milp");
+        let result = solve(&milp.model, &quiet(1 + round % 2), &NoProgress).expect("solve");
+        assert_eq!(result.status, Status::Optimal, "round {round}");
+        let got = result.objective.expect("objective");
+        assert!(
+            (got - expected).abs() < 1e-6,
+            "round {round} ({formulation:?}): MILP margin {got}, oracle {expected}"
+        );
+        // The verify command agrees on sat/unsat (margins at 0 are avoided).
+        if expected.abs() > 1e-4 {
+            let property = Property {
+                num_inputs: net.input_dim(),
+                num_outputs: net.output_dim(),
+                cases: vec![case.clone()],
+            };
+            let options = VerifyOptions {
+                search: quiet(1),
+                bounds: BoundsMethod::Symbolic,
+                ..VerifyOptions::default()
+            };
+            let report = verify(&net, &property, &options).expect("verify");
+            match (&report.answer, expected <= 0.0) {
+                (Answer::Sat(cex), true) => {
+                    decided[0] += 1;
+                    let y = net.forward(&cex.input);
+                    assert!(case.contains_input(&cex.input, 1e-9));
+                    assert!(
+                        case.output_holds(&y, 1e-6),
+                        "round {round}: invalid counterexample"
+                    );
+                }
+                (Answer::Unsat, false) => decided[1] += 1,
+                (answer, sat) => {
+                    panic!("round {round}: verify said {answer:?}, oracle says sat = {sat}")
+                }
+            }
+        }
+    }
+    assert!(
+        decided[0] >= 5 && decided[1] >= 5,
+        "too few of each answer: {decided:?}"
+    );
+}
+
+#[test]
+fn adversarial_distance_is_optimal_on_tiny_networks() {
+    let mut rng = SplitMix64::new(5);
+    let mut checked = 0;
+    for round in 0..25 {
+        let net = random_network(&mut rng, &[2, 4, 3]);
+        let x0 = vec![rng.uniform(-0.5, 0.5), rng.uniform(-0.5, 0.5)];
+        let y0 = net.forward(&x0);
+        let current = (0..3).max_by(|&a, &b| y0[a].total_cmp(&y0[b])).unwrap_or(0);
+        let target = (current + 1 + round % 2) % 3;
+        let (lower, upper) = (vec![-1.0; 2], vec![1.0; 2]);
+        let case = Case {
+            input_lower: lower.clone(),
+            input_upper: upper.clone(),
+            input_constraints: vec![],
+            output_constraints: vec![],
+        };
+        let pre = bounds_for(&net, &case, 1);
+        let milp = adversarial_milp(
+            &net,
+            &x0,
+            &lower,
+            &upper,
+            target,
+            1.2,
+            Decision::Argmax,
+            None,
+            &pre,
+            Formulation::BigM,
+        )
+        .expect("milp");
+        let result = solve(&milp.model, &quiet(1), &NoProgress).expect("solve");
+        // Oracle: min sum |x - x0| over each pattern's region with the margin rows.
+        let mut best: Option<f64> = None;
+        for mask in 0..(1u32 << 4) {
+            let pattern: Vec<bool> = (0..4).map(|b| mask >> b & 1 == 1).collect();
+            let (mut p, outputs) = pattern_lp(&net, &lower, &upper, &pattern);
+            for (j, &x) in [0usize, 1].iter().enumerate() {
+                let dcol = p.costs.len();
+                p.costs.push(1.0);
+                p.col_lower.push(0.0);
+                p.col_upper.push(INF);
+                p.rows.push(LpRow {
+                    entries: vec![(x, -1.0), (dcol, 1.0)],
+                    lower: -x0[j],
+                    upper: INF,
+                });
+                p.rows.push(LpRow {
+                    entries: vec![(x, 1.0), (dcol, 1.0)],
+                    lower: x0[j],
+                    upper: INF,
+                });
+            }
+            for k in 0..3 {
+                if k != target {
+                    let (a, b) = (
+                        outputs[target].min(outputs[k]),
+                        outputs[target].max(outputs[k]),
+                    );
+                    let (ca, cb) = if a == outputs[target] {
+                        (1.0, -1.2)
+                    } else {
+                        (-1.2, 1.0)
+                    };
+                    p.rows.push(LpRow {
+                        entries: vec![(a, ca), (b, cb)],
+                        lower: 0.0,
+                        upper: INF,
+                    });
+                }
+            }
+            let mut lp = LpBackend::MicroLp.create(&p);
+            if lp.solve(&LpLimits::default()) == LpStatus::Optimal {
+                best = Some(best.map_or(lp.objective(), |v: f64| v.min(lp.objective())));
+            }
+        }
+        match best {
+            None => assert_eq!(result.status, Status::Infeasible, "round {round}"),
+            Some(expected) => {
+                assert_eq!(result.status, Status::Optimal, "round {round}");
+                let x = result.solution.expect("solution");
+                let adv: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
+                let y = net.forward(&adv);
+                assert!(
+                    (0..3).all(|k| k == target || y[target] >= 1.2 * y[k] - 1e-6),
+                    "round {round}: not classified"
+                );
+                let dist: f64 = adv.iter().zip(&x0).map(|(a, b)| (a - b).abs()).sum();
+                assert!(
+                    (dist - expected).abs() < 1e-6,
+                    "round {round}: distance {dist}, oracle {expected}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} feasible cases");
+}
