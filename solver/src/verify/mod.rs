@@ -234,29 +234,68 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
         DisjunctionMode::Separate => (0..property.cases.len()).map(|c| vec![c]).collect(),
         DisjunctionMode::Combined => group_by_region(&property.cases),
     };
+    // A cheap attack on every case first: many sat instances end here.
+    for c in 0..property.cases.len() {
+        let settings = AttackSettings {
+            seed: options.search.seed.wrapping_add(c as u64 + 1),
+            ..AttackSettings::default()
+        };
+        if let Some(x) = attack(net, &property.cases[c], &settings) {
+            if let Some(cex) = check_counterexample(net, property, c, &x) {
+                reports.push(CaseReport {
+                    cases: vec![c],
+                    outcome: "attack".into(),
+                    unstable: 0,
+                    binaries: 0,
+                    nodes: 0,
+                    bounds_time: 0.0,
+                    time: start.elapsed().as_secs_f64(),
+                });
+                return Ok(VerifyReport {
+                    answer: Answer::Sat(cex),
+                    cases: reports,
+                    time: start.elapsed().as_secs_f64(),
+                });
+            }
+        }
+    }
+    // Then the MILPs, each with a fair share of the remaining time; groups that run
+    // out of their share are retried with what the others left.
+    let mut pending = groups;
     let mut answer = Answer::Unsat;
-    for group in groups {
-        let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        if remaining.is_some_and(|r| r.is_zero()) {
-            answer = Answer::Timeout;
+    while !pending.is_empty() {
+        let mut still_open = Vec::new();
+        let count = pending.len();
+        for (k, group) in pending.into_iter().enumerate() {
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if remaining.is_some_and(|r| r.is_zero()) {
+                still_open.push(group);
+                continue;
+            }
+            let share = remaining.map(|r| r / (count - k) as u32);
+            let (outcome, report) = solve_group(net, property, &group, options, share)?;
+            reports.push(report);
+            match outcome {
+                Answer::Unsat => {}
+                Answer::Sat(cex) => {
+                    return Ok(VerifyReport {
+                        answer: Answer::Sat(cex),
+                        cases: reports,
+                        time: start.elapsed().as_secs_f64(),
+                    });
+                }
+                Answer::Timeout => still_open.push(group),
+                other => answer = other,
+            }
+        }
+        let out_of_time = deadline.is_some_and(|d| Instant::now() >= d);
+        if still_open.is_empty() || out_of_time || still_open.len() == count {
+            if !still_open.is_empty() && matches!(answer, Answer::Unsat) {
+                answer = Answer::Timeout;
+            }
             break;
         }
-        let (outcome, report) = solve_group(net, property, &group, options, remaining)?;
-        reports.push(report);
-        match outcome {
-            Answer::Unsat => continue,
-            Answer::Sat(cex) => {
-                answer = Answer::Sat(cex);
-                break;
-            }
-            other => {
-                // Remember the first open question, but keep looking for a
-                // counterexample in the other cases only if time remains.
-                if answer == Answer::Unsat {
-                    answer = other;
-                }
-            }
-        }
+        pending = still_open;
     }
     Ok(VerifyReport {
         answer,
@@ -300,27 +339,6 @@ fn solve_group(
     remaining: Option<Duration>,
 ) -> Result<(Answer, CaseReport)> {
     let started = Instant::now();
-    // A cheap attack first: many sat instances end here.
-    for &c in group {
-        let attack_settings = AttackSettings {
-            seed: options.search.seed.wrapping_add(c as u64 + 1),
-            ..AttackSettings::default()
-        };
-        if let Some(x) = attack(net, &property.cases[c], &attack_settings) {
-            if let Some(cex) = check_counterexample(net, property, c, &x) {
-                let report = CaseReport {
-                    cases: group.to_vec(),
-                    outcome: "attack".into(),
-                    unstable: 0,
-                    binaries: 0,
-                    nodes: 0,
-                    bounds_time: 0.0,
-                    time: started.elapsed().as_secs_f64(),
-                };
-                return Ok((Answer::Sat(cex), report));
-            }
-        }
-    }
     let first = &property.cases[group[0]];
     let budget = remaining.map_or(Duration::from_secs(10), |r| {
         r.mul_f64(options.lp_budget_share)

@@ -1,0 +1,222 @@
+//! ACAS Xu instances answered in agreement with the VNN-COMP ground truth, every `sat`
+//! with a counterexample re-checked here by a forward pass, and the exported MPS of a
+//! few instances solved by `relumip solve` with the same answer as `relumip verify`.
+
+mod common;
+
+use relumip_solver::io::onnx::read_onnx;
+use relumip_solver::io::vnnlib::read_vnnlib;
+use relumip_solver::search::Settings;
+use relumip_solver::verify::{parse_result_file, verify, Answer, VerifyOptions};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+/// (network, property, ground truth) — quick instances of both kinds.
+const INSTANCES: &[(&str, &str, &str)] = &[
+    ("2_1", "prop_3", "unsat"),
+    ("2_2", "prop_3", "unsat"),
+    ("2_6", "prop_4", "unsat"),
+    ("3_7", "prop_4", "unsat"),
+    ("1_7", "prop_3", "sat"),
+    ("1_8", "prop_4", "sat"),
+    ("3_1", "prop_2", "sat"),
+    ("2_9", "prop_8", "sat"),
+];
+
+fn paths(dir: &Path, net: &str, prop: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    (
+        dir.join(format!("acasxu/onnx/ACASXU_run2a_{net}_batch_2000.onnx")),
+        dir.join(format!("acasxu/vnnlib/{prop}.vnnlib")),
+    )
+}
+
+fn ground_truth(dir: &Path, net: &str, prop: &str) -> String {
+    let text = std::fs::read_to_string(dir.join("acasxu/groundtruth.csv")).expect("ground truth");
+    let key = format!("acasxu,onnx/ACASXU_run2a_{net}_batch_2000.onnx,vnnlib/{prop}.vnnlib,");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&key))
+        .expect("instance in ground truth");
+    line.split(',').nth(4).expect("answer column").to_string()
+}
+
+#[test]
+fn answers_agree_with_ground_truth_and_counterexamples_check() {
+    let Some(dir) = common::benchmarks() else {
+        return;
+    };
+    for &(net_id, prop_id, expected) in INSTANCES {
+        assert_eq!(
+            ground_truth(&dir, net_id, prop_id),
+            expected,
+            "table out of date for {net_id} {prop_id}"
+        );
+        let (onnx, vnnlib) = paths(&dir, net_id, prop_id);
+        let net = read_onnx(&onnx).expect("network");
+        let property = read_vnnlib(&vnnlib).expect("property");
+        let options = VerifyOptions {
+            timeout: Some(Duration::from_secs(60)),
+            search: Settings {
+                threads: 2,
+                ..Settings::default()
+            },
+            ..VerifyOptions::default()
+        };
+        let report = verify(&net, &property, &options).expect("verify");
+        assert_eq!(
+            report.answer.as_str(),
+            expected,
+            "{net_id} {prop_id}: {:?}",
+            report.cases
+        );
+        if let Answer::Sat(cex) = &report.answer {
+            let y = net.forward(&cex.input);
+            let case = &property.cases[cex.case];
+            assert!(
+                case.contains_input(&cex.input, 1e-9),
+                "{net_id} {prop_id}: input outside the box"
+            );
+            assert!(
+                case.output_holds(&y, 1e-6),
+                "{net_id} {prop_id}: output does not violate the property"
+            );
+            assert_eq!(property.violated_case(&cex.input, &y, 1e-6), Some(cex.case));
+        }
+    }
+}
+
+#[test]
+fn exported_mps_solved_by_relumip_agrees_with_verify() {
+    let Some(dir) = common::benchmarks() else {
+        return;
+    };
+    let out = tempfile::tempdir().expect("temp dir");
+    for &(net_id, prop_id, expected) in &[("2_1", "prop_3", "unsat"), ("1_7", "prop_3", "sat")] {
+        let (onnx, vnnlib) = paths(&dir, net_id, prop_id);
+        let result = out.path().join("result.txt");
+        let status = Command::new(env!("CARGO_BIN_EXE_relumip"))
+            .args([
+                "verify",
+                onnx.to_str().expect("utf-8"),
+                vnnlib.to_str().expect("utf-8"),
+            ])
+            .args([
+                "--timeout",
+                "60",
+                "--quiet",
+                "--result",
+                result.to_str().expect("utf-8"),
+            ])
+            .status()
+            .expect("verify runs");
+        assert!(status.success());
+        let (word, values) =
+            parse_result_file(&std::fs::read_to_string(&result).expect("result"), "result")
+                .expect("valid");
+        assert_eq!(word, expected);
+        if expected == "sat" {
+            assert_eq!(values.len(), 10, "five inputs and five outputs");
+            let x: Vec<f64> = values[..5].iter().map(|v| v.1).collect();
+            let net = read_onnx(&onnx).expect("network");
+            let y = net.forward(&x);
+            for (k, (name, v)) in values[5..].iter().enumerate() {
+                assert_eq!(name, &format!("Y_{k}"));
+                assert!(
+                    (y[k] - v).abs() < 1e-9,
+                    "reported output differs from the forward pass"
+                );
+            }
+        }
+        let export = Command::new(env!("CARGO_BIN_EXE_relumip"))
+            .args([
+                "export",
+                onnx.to_str().expect("utf-8"),
+                vnnlib.to_str().expect("utf-8"),
+            ])
+            .args(["--out", out.path().to_str().expect("utf-8")])
+            .output()
+            .expect("export runs");
+        assert!(
+            export.status.success(),
+            "{}",
+            String::from_utf8_lossy(&export.stderr)
+        );
+        let mps = out.path().join(format!(
+            "ACASXU_run2a_{net_id}_batch_2000_{prop_id}_case0.mps"
+        ));
+        let stats = out.path().join("stats.json");
+        let solved = Command::new(env!("CARGO_BIN_EXE_relumip"))
+            .args([
+                "solve",
+                mps.to_str().expect("utf-8"),
+                "--quiet",
+                "--time-limit",
+                "60",
+            ])
+            .args(["--stats", stats.to_str().expect("utf-8")])
+            .status()
+            .expect("solve runs");
+        assert!(solved.success());
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&stats).expect("stats")).expect("JSON");
+        let status = json["status"].as_str().expect("status");
+        let answer = if status == "infeasible" {
+            "unsat"
+        } else {
+            "sat"
+        };
+        assert!(
+            status == "infeasible" || status == "optimal",
+            "{net_id} {prop_id}: {status}"
+        );
+        assert_eq!(
+            answer, expected,
+            "{net_id} {prop_id}: solve of the MPS says {status}"
+        );
+    }
+}
+
+#[test]
+fn vnncomp_scripts_follow_the_tool_interface() {
+    let Some(dir) = common::benchmarks() else {
+        return;
+    };
+    let scripts = common::root().join("vnncomp_scripts");
+    let (onnx, vnnlib) = paths(&dir, "1_8", "prop_4");
+    let out = tempfile::tempdir().expect("temp dir");
+    let result = out.path().join("out.txt");
+    let prepare = Command::new(scripts.join("prepare_instance.sh"))
+        .args([
+            "v1",
+            "acasxu",
+            onnx.to_str().expect("utf-8"),
+            vnnlib.to_str().expect("utf-8"),
+        ])
+        .status()
+        .expect("prepare runs");
+    assert!(prepare.success());
+    let run = Command::new(scripts.join("run_instance.sh"))
+        .args([
+            "v1",
+            "acasxu",
+            onnx.to_str().expect("utf-8"),
+            vnnlib.to_str().expect("utf-8"),
+        ])
+        .args([result.to_str().expect("utf-8"), "30"])
+        .status()
+        .expect("run_instance runs");
+    assert!(run.success());
+    let text = std::fs::read_to_string(&result).expect("result file");
+    assert!(text.starts_with("sat\n((X_0 "), "{text}");
+    let bad = Command::new(scripts.join("prepare_instance.sh"))
+        .args([
+            "v1",
+            "acasxu",
+            "/nonexistent.onnx",
+            vnnlib.to_str().expect("utf-8"),
+        ])
+        .status()
+        .expect("prepare runs");
+    assert!(!bad.success());
+}
