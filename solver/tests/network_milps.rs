@@ -12,7 +12,7 @@ use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
 use relumip_solver::nn::property::{Case, LinearConstraint, Property};
 use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::search::{solve, NoProgress, Settings, Status};
-use relumip_solver::verify::{pre_bounds, verify, Answer, BoundsMethod, VerifyOptions};
+use relumip_solver::verify::{pre_bounds, verify, Answer, BoundsMethod, Strategy, VerifyOptions};
 use std::time::Duration;
 
 const INF: f64 = f64::INFINITY;
@@ -211,31 +211,35 @@ fn verification_margins_match_pattern_enumeration() {
                 num_outputs: net.output_dim(),
                 cases: vec![case.clone()],
             };
-            let options = VerifyOptions {
-                search: quiet(1),
-                bounds: BoundsMethod::Symbolic,
-                ..VerifyOptions::default()
-            };
-            let report = verify(&net, &property, &options).expect("verify");
-            match (&report.answer, expected <= 0.0) {
-                (Answer::Sat(cex), true) => {
-                    decided[0] += 1;
-                    let y = net.forward(&cex.input);
-                    assert!(case.contains_input(&cex.input, 1e-9));
-                    assert!(
-                        case.output_holds(&y, 1e-6),
-                        "round {round}: invalid counterexample"
-                    );
-                }
-                (Answer::Unsat, false) => decided[1] += 1,
-                (answer, sat) => {
-                    panic!("round {round}: verify said {answer:?}, oracle says sat = {sat}")
+            for strategy in [Strategy::Milp, Strategy::InputSplit] {
+                let options = VerifyOptions {
+                    search: quiet(1),
+                    bounds: BoundsMethod::Symbolic,
+                    strategy,
+                    timeout: Some(Duration::from_secs(60)),
+                    ..VerifyOptions::default()
+                };
+                let report = verify(&net, &property, &options).expect("verify");
+                match (&report.answer, expected <= 0.0) {
+                    (Answer::Sat(cex), true) => {
+                        decided[0] += 1;
+                        let y = net.forward(&cex.input);
+                        assert!(case.contains_input(&cex.input, 1e-9));
+                        assert!(
+                            case.output_holds(&y, 1e-6),
+                            "round {round}: invalid counterexample"
+                        );
+                    }
+                    (Answer::Unsat, false) => decided[1] += 1,
+                    (answer, sat) => {
+                        panic!("round {round} ({strategy:?}): verify said {answer:?}, oracle says sat = {sat}")
+                    }
                 }
             }
         }
     }
     assert!(
-        decided[0] >= 5 && decided[1] >= 5,
+        decided[0] >= 10 && decided[1] >= 10,
         "too few of each answer: {decided:?}"
     );
 }

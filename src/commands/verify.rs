@@ -8,7 +8,7 @@ use relumip_solver::formulate::Formulation;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
 use relumip_solver::verify::{
-    verify, write_result_file, Answer, BoundsMethod, DisjunctionMode, VerifyOptions,
+    verify, write_result_file, Answer, BoundsMethod, DisjunctionMode, Strategy, VerifyOptions,
 };
 use std::path::PathBuf;
 use std::time::Duration;
@@ -35,6 +35,10 @@ pub struct VerifyArgs {
     /// Disjunctive properties: one MILP per case (separate) or per input region (combined).
     #[arg(long, default_value = "separate", value_parser = ["separate", "combined"])]
     pub disjunction: String,
+    /// How cases are decided after the attack: milp, input-split, or auto (input
+    /// splitting for networks with at most 10 inputs).
+    #[arg(long, default_value = "auto", value_parser = ["auto", "milp", "input-split"])]
+    pub strategy: String,
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
@@ -71,6 +75,7 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
         } else {
             DisjunctionMode::Separate
         },
+        strategy: Strategy::from_name(&args.strategy).context("unknown strategy")?,
         ..VerifyOptions::default()
     };
     let report = verify(&net, &property, &options)?;

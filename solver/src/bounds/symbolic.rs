@@ -367,3 +367,55 @@ fn back_substitute(
         })
         .unzip()
 }
+
+/// Lower bounds of linear functions of the outputs, `c_r'y - d_r` for each row
+/// `(c_r, d_r)` (`c_r` dense over the outputs), over the box of `bounds`, by
+/// back-substituting each function itself through the network with the ReLU
+/// relaxations that `bounds` give (much tighter than combining output bounds).
+/// Widened by the rounding margin.
+///
+/// Fails with [`crate::Error::Invalid`] if the bounds belong to a network of another
+/// shape or a row has the wrong length.
+pub fn output_function_lower_bounds(
+    net: &Network,
+    bounds: &NetworkBounds,
+    rows: &[(Vec<f64>, f64)],
+) -> Result<Vec<f64>> {
+    bounds.check_shape(net)?;
+    let last = net.layers().len() - 1;
+    let layer = &net.layers()[last];
+    let mut composed = Vec::with_capacity(rows.len());
+    let mut bias = Vec::with_capacity(rows.len());
+    for (c, d) in rows {
+        if c.len() != layer.output_dim() {
+            return Err(crate::Error::Invalid(format!(
+                "output function has {} coefficients for {} outputs",
+                c.len(),
+                layer.output_dim()
+            )));
+        }
+        let mut row = vec![0.0; layer.input_dim()];
+        let mut b = -d;
+        for (i, &ci) in c.iter().enumerate() {
+            if ci != 0.0 {
+                axpy(&mut row, ci, layer.row(i));
+                b += ci * layer.bias()[i];
+            }
+        }
+        composed.push(row);
+        bias.push(b);
+    }
+    let virtual_layer = Layer::from_rows(&composed, bias, Activation::Identity)?;
+    let relaxations: Vec<Relaxation> = (0..last).map(|j| Relaxation::new(net, bounds, j)).collect();
+    let neurons: Vec<usize> = (0..rows.len()).collect();
+    let mut lower = LinearBounds::from_layer(&virtual_layer, &neurons, Side::Lower);
+    for j in (0..last).rev() {
+        lower.relax(&relaxations[j]);
+        lower.through_affine(&net.layers()[j], &relaxations[j].affine_magnitude);
+    }
+    Ok(lower
+        .concretise(bounds.input_lower(), bounds.input_upper())
+        .into_iter()
+        .map(|(lo, size)| outward(lo, lo, size).0)
+        .collect())
+}

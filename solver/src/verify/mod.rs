@@ -9,7 +9,10 @@
 //! checked by a forward pass in f64 before it is reported; one that fails the check
 //! is never an answer.
 
+mod input_split;
 mod result_file;
+
+pub use input_split::{split_case, SplitStats};
 
 pub use result_file::{parse_result_file, write_result_file};
 
@@ -50,6 +53,43 @@ impl BoundsMethod {
     }
 }
 
+/// How each case is decided after the attack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strategy {
+    /// The verification MILP, solved by the branch-and-bound.
+    Milp,
+    /// Branch-and-bound over the input box with symbolic bounds.
+    InputSplit,
+    /// Input splitting for networks with at most [`INPUT_SPLIT_MAX_INPUTS`] inputs,
+    /// the MILP otherwise.
+    Auto,
+}
+
+impl Strategy {
+    /// Parses `milp`, `input-split` or `auto`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "milp" => Some(Strategy::Milp),
+            "input-split" | "split" => Some(Strategy::InputSplit),
+            "auto" => Some(Strategy::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// Share of a case's time that [`Strategy::Auto`] gives the MILP before splitting.
+const AUTO_MILP_SHARE: f64 = 0.3;
+/// Most time [`Strategy::Auto`] gives the MILP before splitting.
+const AUTO_MILP_MAX: Duration = Duration::from_secs(20);
+
+/// Time of the last report.
+fn report_time(reports: &[CaseReport]) -> Duration {
+    Duration::from_secs_f64(reports.last().map_or(0.0, |r| r.time))
+}
+
+/// Largest input dimension for which [`Strategy::Auto`] splits inputs.
+pub const INPUT_SPLIT_MAX_INPUTS: usize = 10;
+
 /// How the cases of a disjunctive property are solved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DisjunctionMode {
@@ -74,6 +114,8 @@ pub struct VerifyOptions {
     pub lp_budget_share: f64,
     /// Separate or combined MILPs for disjunctions.
     pub disjunction: DisjunctionMode,
+    /// MILP, input splitting, or the choice by input dimension.
+    pub strategy: Strategy,
 }
 
 impl Default for VerifyOptions {
@@ -85,6 +127,7 @@ impl Default for VerifyOptions {
             bounds: BoundsMethod::Lp,
             lp_budget_share: 0.2,
             disjunction: DisjunctionMode::Separate,
+            strategy: Strategy::Auto,
         }
     }
 }
@@ -230,9 +273,15 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
     let start = Instant::now();
     let deadline = options.timeout.map(|t| start + t);
     let mut reports = Vec::new();
+    let split = match options.strategy {
+        Strategy::Milp => false,
+        Strategy::InputSplit => true,
+        Strategy::Auto => net.input_dim() <= INPUT_SPLIT_MAX_INPUTS,
+    };
     let groups: Vec<Vec<usize>> = match options.disjunction {
         DisjunctionMode::Separate => (0..property.cases.len()).map(|c| vec![c]).collect(),
-        DisjunctionMode::Combined => group_by_region(&property.cases),
+        DisjunctionMode::Combined if !split => group_by_region(&property.cases),
+        DisjunctionMode::Combined => (0..property.cases.len()).map(|c| vec![c]).collect(),
     };
     // A cheap attack on every case first: many sat instances end here.
     for c in 0..property.cases.len() {
@@ -273,7 +322,25 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
                 continue;
             }
             let share = remaining.map(|r| r / (count - k) as u32);
-            let (outcome, report) = solve_group(net, property, &group, options, share)?;
+            let (outcome, report) = match options.strategy {
+                Strategy::Milp => solve_group(net, property, &group, options, share)?,
+                Strategy::InputSplit => split_group(net, property, &group, options, share)?,
+                Strategy::Auto if !split => solve_group(net, property, &group, options, share)?,
+                Strategy::Auto => {
+                    // The MILP first with a part of the share (it decides narrow input
+                    // boxes fast), then input splitting with the rest.
+                    let milp_share = share.map(|s| s.mul_f64(AUTO_MILP_SHARE).min(AUTO_MILP_MAX));
+                    let (outcome, report) =
+                        solve_group(net, property, &group, options, milp_share)?;
+                    if outcome == Answer::Timeout {
+                        reports.push(report);
+                        let rest = share.map(|s| s.saturating_sub(report_time(&reports)));
+                        split_group(net, property, &group, options, rest)?
+                    } else {
+                        (outcome, report)
+                    }
+                }
+            };
             reports.push(report);
             match outcome {
                 Answer::Unsat => {}
@@ -329,6 +396,41 @@ fn output_lower(c: &crate::nn::property::LinearConstraint, lo: &[f64], up: &[f64
         .map(|&(i, a)| (a * lo[i]).min(a * up[i]))
         .sum::<f64>()
         - c.rhs
+}
+
+/// Input splitting on each case of a group.
+fn split_group(
+    net: &Network,
+    property: &Property,
+    group: &[usize],
+    options: &VerifyOptions,
+    remaining: Option<Duration>,
+) -> Result<(Answer, CaseReport)> {
+    let started = Instant::now();
+    let deadline = remaining.map(|r| started + r);
+    let mut answer = Answer::Unsat;
+    let mut boxes = 0;
+    for &c in group {
+        let (a, stats) = split_case(net, property, c, deadline, options.search.threads)?;
+        boxes += stats.boxes;
+        match a {
+            Answer::Unsat => {}
+            other => {
+                answer = other;
+                break;
+            }
+        }
+    }
+    let report = CaseReport {
+        cases: group.to_vec(),
+        outcome: format!("input-split {}", answer.as_str()),
+        unstable: 0,
+        binaries: 0,
+        nodes: boxes,
+        bounds_time: 0.0,
+        time: started.elapsed().as_secs_f64(),
+    };
+    Ok((answer, report))
 }
 
 fn solve_group(

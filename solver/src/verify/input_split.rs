@@ -1,0 +1,254 @@
+//! Verification by branch-and-bound over the input box, for networks with few
+//! inputs (ACAS Xu has five).
+//!
+//! A node is a sub-box of the case's input box. Its bound is the lower bound of every
+//! output constraint `c_k'y - d_k` over the sub-box, from symbolic bounds of the
+//! network on the sub-box with each constraint back-substituted itself; the sub-box
+//! holds no counterexample as soon as one of these lower bounds is positive. Otherwise
+//! the centre of the sub-box is tried as a counterexample, and the sub-box is split in
+//! two along the input with the largest `|gradient| x width` of the most violated
+//! constraint (the "smear" rule). Sub-boxes are processed in rounds of a fixed size,
+//! in parallel, and each round's children are queued in order, so the run does not
+//! depend on the thread count. Every counterexample is checked by the caller's forward
+//! pass before it is reported.
+
+use super::{check_counterexample, Answer};
+use crate::bounds::{output_function_lower_bounds, symbolic_bounds};
+use crate::error::Result;
+use crate::nn::attack::margin;
+use crate::nn::property::{Case, Property};
+use crate::nn::{Activation, Network};
+use rayon::prelude::*;
+use std::collections::BinaryHeap;
+use std::time::Instant;
+
+/// Sub-boxes processed per round.
+const ROUND: usize = 64;
+/// Sub-boxes narrower than this (relative to the case box, in every input) are
+/// not split further; such a box left undecided makes the answer unknown.
+const MIN_RELATIVE_WIDTH: f64 = 1e-9;
+
+/// Counters of an input-splitting run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SplitStats {
+    /// Sub-boxes whose bounds were computed.
+    pub boxes: u64,
+    /// Deepest split.
+    pub max_depth: u32,
+}
+
+struct SubBox {
+    lower: Vec<f64>,
+    upper: Vec<f64>,
+    depth: u32,
+    /// The parent's best margin lower bound (priority: most promising first).
+    priority: f64,
+}
+
+impl PartialEq for SubBox {
+    fn eq(&self, other: &Self) -> bool {
+        self.priority == other.priority && self.depth == other.depth
+    }
+}
+impl Eq for SubBox {}
+impl PartialOrd for SubBox {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for SubBox {
+    /// Smallest margin bound first, then the deeper box.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other
+            .priority
+            .total_cmp(&self.priority)
+            .then(self.depth.cmp(&other.depth))
+    }
+}
+
+enum BoxOutcome {
+    Verified,
+    Counterexample(Vec<f64>),
+    Split(SubBox, SubBox),
+    TooSmall,
+}
+
+/// Gradient of `c'f(x)` with respect to `x`.
+fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
+    let values = net.forward_all_layers(x);
+    let mut g = vec![0.0; net.output_dim()];
+    for &(i, a) in c {
+        g[i] += a;
+    }
+    for (k, layer) in net.layers().iter().enumerate().rev() {
+        if layer.activation() == Activation::Relu {
+            for (gi, &pre) in g.iter_mut().zip(&values[k].pre) {
+                if pre <= 0.0 {
+                    *gi = 0.0;
+                }
+            }
+        }
+        let mut prev = vec![0.0; layer.input_dim()];
+        for (i, &gi) in g.iter().enumerate() {
+            if gi != 0.0 {
+                for (p, &w) in prev.iter_mut().zip(layer.row(i)) {
+                    *p += gi * w;
+                }
+            }
+        }
+        g = prev;
+    }
+    g
+}
+
+fn process(
+    net: &Network,
+    case: &Case,
+    rows: &[(Vec<f64>, f64)],
+    root_width: &[f64],
+    b: SubBox,
+) -> Result<BoxOutcome> {
+    let bounds = symbolic_bounds(net, &b.lower, &b.upper)?;
+    let lows = output_function_lower_bounds(net, &bounds, rows)?;
+    let best = lows.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if best > 0.0 {
+        return Ok(BoxOutcome::Verified);
+    }
+    let centre: Vec<f64> = b
+        .lower
+        .iter()
+        .zip(&b.upper)
+        .map(|(l, u)| 0.5 * (l + u))
+        .collect();
+    let (m, k) = margin(net, case, &centre);
+    if m <= 0.0 {
+        return Ok(BoxOutcome::Counterexample(centre));
+    }
+    let g = gradient(net, &centre, &case.output_constraints[k].terms);
+    let mut dim = None;
+    let mut best_smear = -1.0;
+    for i in 0..centre.len() {
+        let width = b.upper[i] - b.lower[i];
+        if width <= MIN_RELATIVE_WIDTH * root_width[i].max(1e-300) {
+            continue;
+        }
+        // A zero gradient still allows splitting the widest input.
+        let smear = (g[i].abs() + 1e-12) * width / root_width[i].max(1e-300);
+        if smear > best_smear {
+            best_smear = smear;
+            dim = Some(i);
+        }
+    }
+    let Some(i) = dim else {
+        return Ok(BoxOutcome::TooSmall);
+    };
+    let mid = 0.5 * (b.lower[i] + b.upper[i]);
+    let mut left_upper = b.upper.clone();
+    left_upper[i] = mid;
+    let mut right_lower = b.lower.clone();
+    right_lower[i] = mid;
+    Ok(BoxOutcome::Split(
+        SubBox {
+            lower: b.lower,
+            upper: left_upper,
+            depth: b.depth + 1,
+            priority: best,
+        },
+        SubBox {
+            lower: right_lower,
+            upper: b.upper,
+            depth: b.depth + 1,
+            priority: best,
+        },
+    ))
+}
+
+/// Decides one case of `property` by input splitting; stops at `deadline`.
+pub fn split_case(
+    net: &Network,
+    property: &Property,
+    case_index: usize,
+    deadline: Option<Instant>,
+    threads: usize,
+) -> Result<(Answer, SplitStats)> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .ok();
+    let case = &property.cases[case_index];
+    let mut stats = SplitStats::default();
+    if case.output_constraints.is_empty() || !case.input_constraints.is_empty() {
+        return Ok((
+            Answer::Unknown(
+                "input splitting needs output constraints and a plain input box".into(),
+            ),
+            stats,
+        ));
+    }
+    let rows: Vec<(Vec<f64>, f64)> = case
+        .output_constraints
+        .iter()
+        .map(|c| {
+            let mut dense = vec![0.0; net.output_dim()];
+            for &(i, a) in &c.terms {
+                dense[i] += a;
+            }
+            (dense, c.rhs)
+        })
+        .collect();
+    let root_width: Vec<f64> = case
+        .input_lower
+        .iter()
+        .zip(&case.input_upper)
+        .map(|(l, u)| u - l)
+        .collect();
+    let mut heap = BinaryHeap::new();
+    heap.push(SubBox {
+        lower: case.input_lower.clone(),
+        upper: case.input_upper.clone(),
+        depth: 0,
+        priority: f64::NEG_INFINITY,
+    });
+    let mut too_small = false;
+    while !heap.is_empty() {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok((Answer::Timeout, stats));
+        }
+        let batch: Vec<SubBox> = (0..ROUND).map_while(|_| heap.pop()).collect();
+        stats.boxes += batch.len() as u64;
+        let run = || -> Vec<Result<BoxOutcome>> {
+            batch
+                .into_par_iter()
+                .map(|b| process(net, case, &rows, &root_width, b))
+                .collect()
+        };
+        let outcomes = match &pool {
+            Some(p) => p.install(run),
+            None => run(),
+        };
+        for outcome in outcomes {
+            match outcome? {
+                BoxOutcome::Verified => {}
+                BoxOutcome::Counterexample(x) => {
+                    if let Some(cex) = check_counterexample(net, property, case_index, &x) {
+                        return Ok((Answer::Sat(cex), stats));
+                    }
+                    too_small = true;
+                }
+                BoxOutcome::Split(a, b) => {
+                    stats.max_depth = stats.max_depth.max(a.depth);
+                    heap.push(a);
+                    heap.push(b);
+                }
+                BoxOutcome::TooSmall => too_small = true,
+            }
+        }
+    }
+    if too_small {
+        return Ok((
+            Answer::Unknown("some sub-boxes could not be decided at the smallest width".into()),
+            stats,
+        ));
+    }
+    Ok((Answer::Unsat, stats))
+}
