@@ -141,6 +141,9 @@ impl Solver {
         spec: &RunSpec,
         scratch: &Path,
     ) -> std::io::Result<Command> {
+        // The command runs in `scratch`: every path it is given must be absolute.
+        let model = &std::path::absolute(model)?;
+        let scratch = &std::path::absolute(scratch)?;
         let mut cmd = Command::new(&self.program);
         let limit = format!("{}", spec.time_limit);
         let threads = spec.threads.to_string();
@@ -190,6 +193,8 @@ impl Solver {
         spec: &RunSpec,
         scratch: &Path,
     ) -> Command {
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let (onnx, vnnlib) = (absolute(onnx), absolute(vnnlib));
         let mut cmd = Command::new(&self.program);
         cmd.arg("verify")
             .arg(onnx)
@@ -243,12 +248,18 @@ impl Solver {
                 )),
                 ..result
             };
-        } else if !finished.success && result.status == RunStatus::Error {
-            let why = finished.exit.map_or("killed by a signal".to_string(), |c| {
-                format!("exit status {c}")
-            });
-            let detail = result.message.take().unwrap_or_default();
-            result.message = Some(format!("{why}: {detail}"));
+        } else if result.status == RunStatus::Error {
+            let mut message = result.message.take().unwrap_or_default();
+            if !finished.success {
+                let why = finished.exit.map_or("killed by a signal".to_string(), |c| {
+                    format!("exit status {c}")
+                });
+                message = format!("{why}: {message}");
+            }
+            if let Some(last) = last_line(&text).filter(|l| !message.contains(*l)) {
+                message = format!("{message}; the log ends with: {last}");
+            }
+            result.message = Some(message);
         }
         if result.time.is_none() {
             result.time = Some(finished.wall);
