@@ -32,10 +32,31 @@ fn expect(
 fn highs_logs() {
     use RunStatus as S;
     let p = |name| parse_highs_log(&log(name));
-    expect(&p("highs-p0033-optimal.log"), S::Optimal, Some(3089.0), Some(3089.0), 1, 0.05);
-    expect(&p("highs-infeasible-mip0.log"), S::Infeasible, None, None, 7, 0.17);
+    expect(
+        &p("highs-p0033-optimal.log"),
+        S::Optimal,
+        Some(3089.0),
+        Some(3089.0),
+        1,
+        0.05,
+    );
+    expect(
+        &p("highs-infeasible-mip0.log"),
+        S::Infeasible,
+        None,
+        None,
+        7,
+        0.17,
+    );
     // Maximisation stopped by the time limit: bound above the incumbent.
-    expect(&p("highs-knapsack40x3-timelimit.log"), S::Feasible, Some(926.0), Some(936.0), 0, 0.05);
+    expect(
+        &p("highs-knapsack40x3-timelimit.log"),
+        S::Feasible,
+        Some(926.0),
+        Some(936.0),
+        0,
+        0.05,
+    );
     expect(
         &p("highs-acas-timelimit-nosolution.log"),
         S::Timeout,
@@ -53,16 +74,40 @@ fn highs_logs() {
         0,
         0.47,
     );
-    expect(&p("highs-lp-optimal.log"), S::Optimal, Some(2.5), Some(2.5), 0, 0.0);
-    assert_eq!(parse_highs_log("Running HiGHS\nsegfault\n").status, S::Error);
+    expect(
+        &p("highs-lp-optimal.log"),
+        S::Optimal,
+        Some(2.5),
+        Some(2.5),
+        0,
+        0.0,
+    );
+    assert_eq!(
+        parse_highs_log("Running HiGHS\nsegfault\n").status,
+        S::Error
+    );
 }
 
 #[test]
 fn cbc_logs() {
     use RunStatus as S;
     let p = |name| parse_cbc_log(&log(name));
-    expect(&p("cbc-p0033-optimal.log"), S::Optimal, Some(3089.0), Some(3089.0), 0, 0.108071);
-    expect(&p("cbc-infeasible-mip0.log"), S::Infeasible, None, None, 4, 0.024148);
+    expect(
+        &p("cbc-p0033-optimal.log"),
+        S::Optimal,
+        Some(3089.0),
+        Some(3089.0),
+        0,
+        0.108071,
+    );
+    expect(
+        &p("cbc-infeasible-mip0.log"),
+        S::Infeasible,
+        None,
+        None,
+        4,
+        0.024148,
+    );
     expect(
         &p("cbc-knapsack40x3-timelimit.log"),
         S::Feasible,
@@ -88,6 +133,9 @@ fn cbc_logs() {
         0.143755,
     );
     let lp = p("cbc-lp-optimal.log");
-    assert_eq!((lp.status, lp.objective, lp.nodes), (S::Optimal, Some(2.5), Some(0)));
+    assert_eq!(
+        (lp.status, lp.objective, lp.nodes),
+        (S::Optimal, Some(2.5), Some(0))
+    );
     assert_eq!(parse_cbc_log("CBC\nKilled\n").status, S::Error);
 }

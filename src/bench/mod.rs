@@ -50,12 +50,21 @@ struct Planned<'a> {
 pub fn run(args: &BenchArgs) -> Result<()> {
     anyhow::ensure!(args.threads >= 1, "--threads must be at least 1");
     anyhow::ensure!(args.repeat >= 1, "--repeat must be at least 1");
-    anyhow::ensure!(args.gap >= 0.0 && args.gap.is_finite(), "--gap must be a non-negative number");
+    anyhow::ensure!(
+        args.gap >= 0.0 && args.gap.is_finite(),
+        "--gap must be a non-negative number"
+    );
     if let Some(t) = args.time_limit {
-        anyhow::ensure!(t.is_finite() && t > 0.0, "--time-limit must be a positive number of seconds");
+        anyhow::ensure!(
+            t.is_finite() && t > 0.0,
+            "--time-limit must be a positive number of seconds"
+        );
     }
     if let Some(b) = args.bounds_budget {
-        anyhow::ensure!(b.is_finite() && b >= 0.0, "--bounds-budget must be a non-negative number of seconds");
+        anyhow::ensure!(
+            b.is_finite() && b >= 0.0,
+            "--bounds-budget must be a non-negative number of seconds"
+        );
     }
     let mut suite = load_suite(&args.suite)?;
     if let Some(pattern) = &args.filter {
@@ -75,7 +84,10 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
     let (solvers, skipped) = choose_solvers(args.solvers.as_deref(), is_network)?;
     let formulation = Formulation::from_name(&args.formulation).with_context(|| {
-        format!("unknown formulation '{}' (bigm, partition, partition:P)", args.formulation)
+        format!(
+            "unknown formulation '{}' (bigm, partition, partition:P)",
+            args.formulation
+        )
     })?;
     let bounds = BoundsMethod::from_name(&args.bounds).context("unknown bounds method")?;
 
@@ -89,17 +101,20 @@ pub fn run(args: &BenchArgs) -> Result<()> {
                 .or(instance.time_limit)
                 .unwrap_or(DEFAULT_TIME_LIMIT),
             maximize: match &instance.kind {
-                InstanceKind::Mps(path) => read_mps(path).is_ok_and(|m| m.sense == ObjSense::Maximize),
+                InstanceKind::Mps(path) => {
+                    read_mps(path).is_ok_and(|m| m.sense == ObjSense::Maximize)
+                }
                 InstanceKind::Network { .. } => false,
             },
             exported: None,
         })
         .collect();
-    let export_seconds = if is_network && solvers.iter().any(|s| s.kind != SolverKind::RelumipVerify) {
-        export_all(&mut plan, &out, formulation, bounds, args)
-    } else {
-        0.0
-    };
+    let export_seconds =
+        if is_network && solvers.iter().any(|s| s.kind != SolverKind::RelumipVerify) {
+            export_all(&mut plan, &out, formulation, bounds, args)
+        } else {
+            0.0
+        };
 
     let records = run_all(&plan, &solvers, args, &out)?;
 
@@ -130,7 +145,10 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         command: command_line(),
         date: args.date.clone().unwrap_or_else(today),
         machine: args.machine.clone().unwrap_or_else(machine),
-        solvers: solvers.iter().map(|s| (s.kind.name().to_string(), version(s, &out))).collect(),
+        solvers: solvers
+            .iter()
+            .map(|s| (s.kind.name().to_string(), version(s, &out)))
+            .collect(),
         skipped,
         notes: notes(args, &plan, is_network, export_seconds),
         reference: solver_names[reference].clone(),
@@ -140,7 +158,8 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         .with_context(|| format!("cannot write {}", csv_path.display()))?;
     let summary = summary_markdown(&meta, &records, &table, &summaries, &found);
     let md_path = out.join("summary.md");
-    std::fs::write(&md_path, &summary).with_context(|| format!("cannot write {}", md_path.display()))?;
+    std::fs::write(&md_path, &summary)
+        .with_context(|| format!("cannot write {}", md_path.display()))?;
     let max_limit = plan.iter().map(|p| p.time_limit).fold(0.0, f64::max);
     let plots = match plot::write_plots(&table, &suite.name, max_limit, &out) {
         Ok(paths) => paths,
@@ -151,7 +170,10 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     };
     let _ = std::fs::remove_dir_all(out.join("work"));
     print_summary(&summary);
-    let wrong = records.iter().filter(|r| r.verdict.as_str() == "wrong").count();
+    let wrong = records
+        .iter()
+        .filter(|r| r.verdict.as_str() == "wrong")
+        .count();
     if wrong > 0 || !found.is_empty() {
         eprintln!(
             "warning: {wrong} wrong answer(s) and {} disagreement(s) between runs: see {}",
@@ -175,9 +197,16 @@ fn choose_solvers(list: Option<&str>, is_network: bool) -> Result<(Vec<Solver>, 
     };
     let mut solvers: Vec<Solver> = Vec::new();
     let mut skipped = Vec::new();
-    for name in list.unwrap_or(default).split(',').filter(|n| !n.trim().is_empty()) {
+    for name in list
+        .unwrap_or(default)
+        .split(',')
+        .filter(|n| !n.trim().is_empty())
+    {
         let kind = SolverKind::from_name(name).with_context(|| {
-            format!("unknown solver '{}' (relumip, relumip-verify, highs, cbc)", name.trim())
+            format!(
+                "unknown solver '{}' (relumip, relumip-verify, highs, cbc)",
+                name.trim()
+            )
         })?;
         if solvers.iter().any(|s| s.kind == kind) {
             continue;
@@ -194,7 +223,11 @@ fn choose_solvers(list: Option<&str>, is_network: bool) -> Result<(Vec<Solver>, 
                 Some(p) => p,
                 None => {
                     eprintln!("{}: not found on PATH, skipped", kind.program());
-                    skipped.push(format!("{} (`{}` not found on PATH)", kind.name(), kind.program()));
+                    skipped.push(format!(
+                        "{} (`{}` not found on PATH)",
+                        kind.name(),
+                        kind.program()
+                    ));
                     continue;
                 }
             }
@@ -214,10 +247,15 @@ fn progress_bar(len: u64, quiet: bool, run_started: Arc<Mutex<Instant>>) -> Prog
         "{spinner} [{elapsed_precise}] {bar:28} {pos}/{len} {msg} ({run})",
     )
     .map(|s| {
-        s.with_key("run", move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let secs = run_started.lock().map_or(0.0, |t| t.elapsed().as_secs_f64());
-            let _ = write!(w, "{secs:.0} s");
-        })
+        s.with_key(
+            "run",
+            move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let secs = run_started
+                    .lock()
+                    .map_or(0.0, |t| t.elapsed().as_secs_f64());
+                let _ = write!(w, "{secs:.0} s");
+            },
+        )
     });
     if let Ok(style) = style {
         bar.set_style(style);
@@ -279,7 +317,11 @@ fn export_all(
                     ),
                 );
             }
-            Err(e) => say(&bar, args.quiet, format!("export of {} failed: {e}", p.instance.name)),
+            Err(e) => say(
+                &bar,
+                args.quiet,
+                format!("export of {} failed: {e}", p.instance.name),
+            ),
         }
         p.exported = Some(result);
         bar.inc(1);
@@ -288,7 +330,12 @@ fn export_all(
     total
 }
 
-fn run_all(plan: &[Planned<'_>], solvers: &[Solver], args: &BenchArgs, out: &Path) -> Result<Vec<RunRecord>> {
+fn run_all(
+    plan: &[Planned<'_>],
+    solvers: &[Solver],
+    args: &BenchArgs,
+    out: &Path,
+) -> Result<Vec<RunRecord>> {
     let total = (plan.len() * solvers.len() * args.repeat) as u64;
     let started = Arc::new(Mutex::new(Instant::now()));
     let bar = progress_bar(total, args.quiet, started.clone());
@@ -314,9 +361,17 @@ fn run_all(plan: &[Planned<'_>], solvers: &[Solver], args: &BenchArgs, out: &Pat
                         "{} {}{}: {}{} in {:.2} s{}",
                         p.instance.name,
                         solver.kind.name(),
-                        if args.repeat > 1 { format!(" (run {})", repeat + 1) } else { String::new() },
+                        if args.repeat > 1 {
+                            format!(" (run {})", repeat + 1)
+                        } else {
+                            String::new()
+                        },
                         record.result.status.as_str(),
-                        record.result.objective.map(|o| format!(" {o}")).unwrap_or_default(),
+                        record
+                            .result
+                            .objective
+                            .map(|o| format!(" {o}"))
+                            .unwrap_or_default(),
                         record.result.time.unwrap_or(record.wall),
                         match record.verdict.as_str() {
                             "wrong" => " WRONG",
@@ -349,12 +404,22 @@ fn fresh_dir(dir: &Path) -> Result<()> {
 }
 
 /// One solver on one instance (all cases of a network instance).
-fn run_one(solver: &Solver, p: &Planned<'_>, repeat: usize, args: &BenchArgs, out: &Path) -> Result<RunRecord> {
+fn run_one(
+    solver: &Solver,
+    p: &Planned<'_>,
+    repeat: usize,
+    args: &BenchArgs,
+    out: &Path,
+) -> Result<RunRecord> {
     let name = solver.kind.name();
     let logs = out.join("logs").join(name);
     std::fs::create_dir_all(&logs).with_context(|| format!("cannot create {}", logs.display()))?;
     let scratch = out.join("work").join(name);
-    let suffix = if args.repeat > 1 { format!(".run{}", repeat + 1) } else { String::new() };
+    let suffix = if args.repeat > 1 {
+        format!(".run{}", repeat + 1)
+    } else {
+        String::new()
+    };
     let spec = RunSpec {
         time_limit: p.time_limit,
         threads: args.threads,
@@ -375,13 +440,29 @@ fn run_one(solver: &Solver, p: &Planned<'_>, repeat: usize, args: &BenchArgs, ou
             let log = logs.join(format!("{}{suffix}.log", p.instance.name));
             let result = match solver.mps_command(model, &spec, &scratch) {
                 Ok(cmd) => solver.run(cmd, &spec, &scratch, &log),
-                Err(e) => (RunResult::error(format!("cannot prepare the run: {e}")), 0.0),
+                Err(e) => (
+                    RunResult::error(format!("cannot prepare the run: {e}")),
+                    0.0,
+                ),
             };
             (result.0, result.1, rel(&log))
         }
         (InstanceKind::Network { .. }, _) => match &p.exported {
-            Some(Ok(exported)) => run_cases(solver, exported, &spec, &scratch, &logs, &p.instance.name, &suffix, out)?,
-            Some(Err(e)) => (RunResult::error(format!("export failed: {e}")), 0.0, String::new()),
+            Some(Ok(exported)) => run_cases(
+                solver,
+                exported,
+                &spec,
+                &scratch,
+                &logs,
+                &p.instance.name,
+                &suffix,
+                out,
+            )?,
+            Some(Err(e)) => (
+                RunResult::error(format!("export failed: {e}")),
+                0.0,
+                String::new(),
+            ),
             None => (RunResult::error("not exported"), 0.0, String::new()),
         },
     };
@@ -430,7 +511,10 @@ fn run_cases(
         let log = logs.join(format!("{instance}.case{k}{suffix}.log"));
         let (result, w) = match solver.mps_command(case, &case_spec, scratch) {
             Ok(cmd) => solver.run(cmd, &case_spec, scratch, &log),
-            Err(e) => (RunResult::error(format!("cannot prepare the run: {e}")), 0.0),
+            Err(e) => (
+                RunResult::error(format!("cannot prepare the run: {e}")),
+                0.0,
+            ),
         };
         wall += w;
         used += result.time.unwrap_or(w).max(0.0);
@@ -468,14 +552,25 @@ fn version(solver: &Solver, out: &Path) -> String {
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
-        .map_or("version unknown".into(), |l| format!("{l} ({})", solver.program.display()))
+        .map_or("version unknown".into(), |l| {
+            format!("{l} ({})", solver.program.display())
+        })
 }
 
-fn notes(args: &BenchArgs, plan: &[Planned<'_>], is_network: bool, export_seconds: f64) -> Vec<String> {
+fn notes(
+    args: &BenchArgs,
+    plan: &[Planned<'_>],
+    is_network: bool,
+    export_seconds: f64,
+) -> Vec<String> {
     let mut limits: Vec<f64> = plan.iter().map(|p| p.time_limit).collect();
     limits.sort_by(f64::total_cmp);
     limits.dedup();
-    let limits = limits.iter().map(|l| format!("{l} s")).collect::<Vec<_>>().join(", ");
+    let limits = limits
+        .iter()
+        .map(|l| format!("{l} s"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut notes = vec![
         format!(
             "Time limit per instance: {limits}; {} thread(s) per solver; relative gap {:e}; {} run(s) of each solver on each instance, alternating between the solvers instance by instance.",
@@ -529,14 +624,12 @@ fn today() -> String {
 
 fn machine() -> String {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split_once(':'))
-                .map(|(_, m)| m.trim().to_string())
-        });
+    let model = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|t| {
+        t.lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, m)| m.trim().to_string())
+    });
     match model {
         Some(m) => format!("{cores} cores ({m})"),
         None => format!("{cores} cores"),

@@ -56,7 +56,11 @@ fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
     anyhow!("plotting failed: {e:?}")
 }
 
-fn draw_profile<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, table: &Table, title: &str) -> Result<()>
+fn draw_profile<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    table: &Table,
+    title: &str,
+) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
@@ -78,7 +82,12 @@ where
         .configure_mesh()
         .x_desc("ratio to the fastest solver on the instance (log scale)")
         .y_desc("share of instances")
-        .x_label_formatter(&|x| format!("{x:.3}").trim_end_matches('0').trim_end_matches('.').to_string())
+        .x_label_formatter(&|x| {
+            format!("{x:.3}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        })
         .label_style(("sans-serif", 15))
         .axis_desc_style(("sans-serif", 16))
         .draw()
@@ -90,7 +99,10 @@ where
         };
         let c = colour(s);
         chart
-            .draw_series(LineSeries::new(steps(first, rest, x_end), c.stroke_width(3)))
+            .draw_series(LineSeries::new(
+                steps(first, rest, x_end),
+                c.stroke_width(3),
+            ))
             .map_err(err)?
             .label(table.solvers[s].as_str())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(3)));
@@ -138,16 +150,27 @@ where
         .y_desc("instances solved")
         .y_labels(table.instances.len().clamp(1, 10) + 1)
         .y_label_formatter(&|y| format!("{y:.0}"))
-        .x_label_formatter(&|x| format!("{x:.3}").trim_end_matches('0').trim_end_matches('.').to_string())
+        .x_label_formatter(&|x| {
+            format!("{x:.3}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        })
         .label_style(("sans-serif", 15))
         .axis_desc_style(("sans-serif", 16))
         .draw()
         .map_err(err)?;
     for (s, points) in cactus.iter().enumerate() {
-        let pts: Vec<(f64, f64)> = points.iter().map(|&(t, k)| (t.max(t_min), k as f64)).collect();
+        let pts: Vec<(f64, f64)> = points
+            .iter()
+            .map(|&(t, k)| (t.max(t_min), k as f64))
+            .collect();
         let c = colour(s);
         chart
-            .draw_series(LineSeries::new(steps((t_min, 0.0), &pts, t_max * 1.2), c.stroke_width(3)))
+            .draw_series(LineSeries::new(
+                steps((t_min, 0.0), &pts, t_max * 1.2),
+                c.stroke_width(3),
+            ))
             .map_err(err)?
             .label(table.solvers[s].as_str())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(3)));
@@ -165,7 +188,12 @@ where
 }
 
 /// Writes `profile.svg`, `profile.png`, `cactus.svg` and `cactus.png` into `out`.
-pub fn write_plots(table: &Table, suite: &str, time_limit: f64, out: &Path) -> Result<Vec<PathBuf>> {
+pub fn write_plots(
+    table: &Table,
+    suite: &str,
+    time_limit: f64,
+    out: &Path,
+) -> Result<Vec<PathBuf>> {
     register_font();
     let profile_title = format!("Performance profile: {suite}");
     let cactus_title = format!("Instances solved: {suite}");
@@ -173,9 +201,27 @@ pub fn write_plots(table: &Table, suite: &str, time_limit: f64, out: &Path) -> R
         .iter()
         .map(|f| out.join(f))
         .collect();
-    draw_profile(SVGBackend::new(&paths[0], (WIDTH, HEIGHT)).into_drawing_area(), table, &profile_title)?;
-    draw_profile(BitMapBackend::new(&paths[1], (WIDTH, HEIGHT)).into_drawing_area(), table, &profile_title)?;
-    draw_cactus(SVGBackend::new(&paths[2], (WIDTH, HEIGHT)).into_drawing_area(), table, &cactus_title, time_limit)?;
-    draw_cactus(BitMapBackend::new(&paths[3], (WIDTH, HEIGHT)).into_drawing_area(), table, &cactus_title, time_limit)?;
+    draw_profile(
+        SVGBackend::new(&paths[0], (WIDTH, HEIGHT)).into_drawing_area(),
+        table,
+        &profile_title,
+    )?;
+    draw_profile(
+        BitMapBackend::new(&paths[1], (WIDTH, HEIGHT)).into_drawing_area(),
+        table,
+        &profile_title,
+    )?;
+    draw_cactus(
+        SVGBackend::new(&paths[2], (WIDTH, HEIGHT)).into_drawing_area(),
+        table,
+        &cactus_title,
+        time_limit,
+    )?;
+    draw_cactus(
+        BitMapBackend::new(&paths[3], (WIDTH, HEIGHT)).into_drawing_area(),
+        table,
+        &cactus_title,
+        time_limit,
+    )?;
     Ok(paths)
 }

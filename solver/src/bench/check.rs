@@ -177,7 +177,13 @@ pub fn disagreements(instance: &str, claims: &[Claim<'_>], maximize: bool) -> Ve
                     instance: instance.to_string(),
                     first: label(x),
                     second: label(y),
-                    what: format!("{what} ({}: {}; {}: {})", label(x), describe(x.result), label(y), describe(y.result)),
+                    what: format!(
+                        "{what} ({}: {}; {}: {})",
+                        label(x),
+                        describe(x.result),
+                        label(y),
+                        describe(y.result)
+                    ),
                 });
             }
         }
@@ -201,23 +207,69 @@ mod tests {
     fn verdicts_against_known_answers() {
         use RunStatus as S;
         let opt = Expected::Optimal(100.0);
-        assert_eq!(verdict(&run(S::Optimal, Some(100.0000001), Some(100.0)), &opt, false), Verdict::Correct);
-        assert!(matches!(verdict(&run(S::Optimal, Some(101.0), Some(101.0)), &opt, false), Verdict::Wrong(_)));
-        assert!(matches!(verdict(&run(S::Infeasible, None, None), &opt, false), Verdict::Wrong(_)));
+        assert_eq!(
+            verdict(
+                &run(S::Optimal, Some(100.0000001), Some(100.0)),
+                &opt,
+                false
+            ),
+            Verdict::Correct
+        );
+        assert!(matches!(
+            verdict(&run(S::Optimal, Some(101.0), Some(101.0)), &opt, false),
+            Verdict::Wrong(_)
+        ));
+        assert!(matches!(
+            verdict(&run(S::Infeasible, None, None), &opt, false),
+            Verdict::Wrong(_)
+        ));
         // A time-out is unchecked unless its solution or bound contradicts the optimum.
-        assert_eq!(verdict(&run(S::Feasible, Some(120.0), Some(90.0)), &opt, false), Verdict::Unchecked);
-        assert!(matches!(verdict(&run(S::Feasible, Some(99.0), None), &opt, false), Verdict::Wrong(_)));
-        assert!(matches!(verdict(&run(S::Timeout, None, Some(100.5)), &opt, false), Verdict::Wrong(_)));
+        assert_eq!(
+            verdict(&run(S::Feasible, Some(120.0), Some(90.0)), &opt, false),
+            Verdict::Unchecked
+        );
+        assert!(matches!(
+            verdict(&run(S::Feasible, Some(99.0), None), &opt, false),
+            Verdict::Wrong(_)
+        ));
+        assert!(matches!(
+            verdict(&run(S::Timeout, None, Some(100.5)), &opt, false),
+            Verdict::Wrong(_)
+        ));
         // Maximisation flips every comparison.
-        assert!(matches!(verdict(&run(S::Feasible, Some(101.0), None), &opt, true), Verdict::Wrong(_)));
-        assert_eq!(verdict(&run(S::Timeout, None, Some(100.5)), &opt, true), Verdict::Unchecked);
+        assert!(matches!(
+            verdict(&run(S::Feasible, Some(101.0), None), &opt, true),
+            Verdict::Wrong(_)
+        ));
+        assert_eq!(
+            verdict(&run(S::Timeout, None, Some(100.5)), &opt, true),
+            Verdict::Unchecked
+        );
         let inf = Expected::Infeasible;
-        assert_eq!(verdict(&run(S::Infeasible, None, None), &inf, false), Verdict::Correct);
-        assert!(matches!(verdict(&run(S::Feasible, Some(1.0), None), &inf, false), Verdict::Wrong(_)));
-        assert_eq!(verdict(&run(S::Sat, None, None), &Expected::Sat, false), Verdict::Correct);
-        assert!(matches!(verdict(&run(S::Sat, None, None), &Expected::Unsat, false), Verdict::Wrong(_)));
-        assert_eq!(verdict(&run(S::Timeout, None, None), &Expected::Unsat, false), Verdict::Unchecked);
-        assert_eq!(verdict(&run(S::Optimal, Some(5.0), None), &Expected::Unknown, false), Verdict::Unchecked);
+        assert_eq!(
+            verdict(&run(S::Infeasible, None, None), &inf, false),
+            Verdict::Correct
+        );
+        assert!(matches!(
+            verdict(&run(S::Feasible, Some(1.0), None), &inf, false),
+            Verdict::Wrong(_)
+        ));
+        assert_eq!(
+            verdict(&run(S::Sat, None, None), &Expected::Sat, false),
+            Verdict::Correct
+        );
+        assert!(matches!(
+            verdict(&run(S::Sat, None, None), &Expected::Unsat, false),
+            Verdict::Wrong(_)
+        ));
+        assert_eq!(
+            verdict(&run(S::Timeout, None, None), &Expected::Unsat, false),
+            Verdict::Unchecked
+        );
+        assert_eq!(
+            verdict(&run(S::Optimal, Some(5.0), None), &Expected::Unknown, false),
+            Verdict::Unchecked
+        );
     }
 
     #[test]
@@ -227,29 +279,61 @@ mod tests {
         let b = run(S::Optimal, Some(12.0), Some(12.0));
         let c = run(S::Feasible, Some(10.0), Some(8.0));
         let claims = [
-            Claim { solver: "relumip", repeat: 0, result: &a },
-            Claim { solver: "highs", repeat: 0, result: &b },
-            Claim { solver: "cbc", repeat: 0, result: &c },
+            Claim {
+                solver: "relumip",
+                repeat: 0,
+                result: &a,
+            },
+            Claim {
+                solver: "highs",
+                repeat: 0,
+                result: &b,
+            },
+            Claim {
+                solver: "cbc",
+                repeat: 0,
+                result: &c,
+            },
         ];
         let found = disagreements("p", &claims, false);
         // relumip and cbc agree (10 within 10's bounds); highs's optimum 12 is beaten by
         // both solutions of 10.
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found.iter().all(|d| d.first.starts_with("highs")));
-        assert!(found[0].what.contains("optimum 12 cuts off"), "{}", found[0].what);
+        assert!(
+            found[0].what.contains("optimum 12 cuts off"),
+            "{}",
+            found[0].what
+        );
         let sat = run(S::Sat, None, None);
         let unsat = run(S::Unsat, None, None);
         let claims = [
-            Claim { solver: "relumip", repeat: 0, result: &sat },
-            Claim { solver: "relumip", repeat: 1, result: &unsat },
+            Claim {
+                solver: "relumip",
+                repeat: 0,
+                result: &sat,
+            },
+            Claim {
+                solver: "relumip",
+                repeat: 1,
+                result: &unsat,
+            },
         ];
         let found = disagreements("n", &claims, false);
         assert_eq!(found.len(), 1);
         assert!(found[0].what.starts_with("unsat against sat"));
         assert!(found[0].first.starts_with("relumip (run 2)"));
         let agree = [
-            Claim { solver: "relumip", repeat: 0, result: &a },
-            Claim { solver: "cbc", repeat: 0, result: &c },
+            Claim {
+                solver: "relumip",
+                repeat: 0,
+                result: &a,
+            },
+            Claim {
+                solver: "cbc",
+                repeat: 0,
+                result: &c,
+            },
         ];
         assert!(disagreements("p", &agree, false).is_empty());
     }

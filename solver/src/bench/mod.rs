@@ -120,9 +120,10 @@ impl RunResult {
     /// (`total_cases` says how many there are, so a run cut short is not `unsat`);
     /// otherwise an error if any case failed, else a time-out. Nodes and times add up.
     pub fn combine_cases(cases: &[RunResult], total_cases: usize) -> RunResult {
-        let sum_nodes = cases.iter().filter_map(|c| c.nodes).fold(None, |acc, n| {
-            Some(acc.unwrap_or(0) + n)
-        });
+        let sum_nodes = cases
+            .iter()
+            .filter_map(|c| c.nodes)
+            .fold(None, |acc, n| Some(acc.unwrap_or(0) + n));
         let sum_time = cases
             .iter()
             .filter_map(|c| c.time)

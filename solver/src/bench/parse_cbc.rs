@@ -55,8 +55,8 @@ pub fn parse_cbc_log(log: &str) -> RunResult {
         } else if result_text.is_some() {
             if let Some(v) = value_after(line, "Objective value") {
                 objective = first_number(v).filter(|x| x.is_finite());
-            } else if let Some(v) = value_after(line, "Lower bound")
-                .or_else(|| value_after(line, "Upper bound"))
+            } else if let Some(v) =
+                value_after(line, "Lower bound").or_else(|| value_after(line, "Upper bound"))
             {
                 bound = first_number(v).filter(|x| x.is_finite());
             } else if let Some(v) = value_after(line, "Enumerated nodes") {
@@ -64,8 +64,7 @@ pub fn parse_cbc_log(log: &str) -> RunResult {
             }
         } else if let Some((_, rest)) = line.split_once("Optimal — Obj:") {
             lp_status = Some((RunStatus::Optimal, first_number(rest)));
-        } else if line.contains("nfeasib") && (line.contains("proved") || line.contains("proven"))
-        {
+        } else if line.contains("nfeasib") && (line.contains("proved") || line.contains("proven")) {
             lp_status = Some((RunStatus::Infeasible, None));
         }
         if let Some(v) = value_after(line, "Total time (Wallclock seconds)") {

@@ -56,7 +56,11 @@ pub fn parse_stats_json(text: &str) -> RunResult {
     };
     RunResult {
         status,
-        objective: if status.has_solution() { objective } else { None },
+        objective: if status.has_solution() {
+            objective
+        } else {
+            None
+        },
         bound: if matches!(status, RunStatus::Infeasible | RunStatus::Unbounded) {
             None
         } else {
@@ -119,7 +123,11 @@ pub fn parse_verify_output(text: &str) -> RunResult {
         bound: None,
         nodes: Some(nodes.unwrap_or(0)),
         time,
-        message: if status == RunStatus::Error { error } else { None },
+        message: if status == RunStatus::Error {
+            error
+        } else {
+            None
+        },
     }
 }
 
@@ -133,7 +141,10 @@ mod tests {
             r#"{"status":"optimal","objective":928.0,"best_bound":928.0,"nodes":1375,"time_seconds":0.02}"#,
         );
         assert_eq!(r.status, RunStatus::Optimal);
-        assert_eq!((r.objective, r.bound, r.nodes), (Some(928.0), Some(928.0), Some(1375)));
+        assert_eq!(
+            (r.objective, r.bound, r.nodes),
+            (Some(928.0), Some(928.0), Some(1375))
+        );
         assert_eq!(r.time, Some(0.02));
         let r = parse_stats_json(
             r#"{"status":"infeasible","objective":null,"best_bound":"inf","nodes":21,"time_seconds":0.1}"#,

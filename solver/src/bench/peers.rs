@@ -223,7 +223,13 @@ impl Solver {
     /// with its output in `log`, kills it when it outlives the limit, and reads its
     /// outcome. Never fails: a solver that cannot start, crashes or prints nothing
     /// readable gives an error result. Returns the result and the wall-clock seconds.
-    pub fn run(&self, cmd: Command, spec: &RunSpec, scratch: &Path, log: &Path) -> (RunResult, f64) {
+    pub fn run(
+        &self,
+        cmd: Command,
+        spec: &RunSpec,
+        scratch: &Path,
+        log: &Path,
+    ) -> (RunResult, f64) {
         let hard = Duration::from_secs_f64(spec.time_limit + grace(spec.time_limit));
         let finished = match run_logged(cmd, log, hard) {
             Ok(f) => f,
@@ -368,14 +374,19 @@ mod tests {
                 kind,
                 program: PathBuf::from("x"),
             };
-            let cmd = solver.mps_command(model, &spec, dir.path()).expect("command");
+            let cmd = solver
+                .mps_command(model, &spec, dir.path())
+                .expect("command");
             cmd.get_args()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         let relumip = args(SolverKind::Relumip);
-        assert!(relumip.starts_with("solve /data/m.mps --time-limit 60 --threads 1 --gap 1e-6 --stats"), "{relumip}");
+        assert!(
+            relumip.starts_with("solve /data/m.mps --time-limit 60 --threads 1 --gap 1e-6 --stats"),
+            "{relumip}"
+        );
         assert!(relumip.ends_with("--first-solution"), "{relumip}");
         let highs = args(SolverKind::Highs);
         assert!(highs.ends_with("--time_limit 60 /data/m.mps"), "{highs}");
@@ -405,7 +416,9 @@ mod tests {
             kind: SolverKind::Highs,
             program: dir.path().join("no-such-highs"),
         };
-        let cmd = missing.mps_command(Path::new("m.mps"), &spec, dir.path()).expect("cmd");
+        let cmd = missing
+            .mps_command(Path::new("m.mps"), &spec, dir.path())
+            .expect("cmd");
         let (result, _) = missing.run(cmd, &spec, dir.path(), &log);
         assert_eq!(result.status, RunStatus::Error);
         assert!(result.message.unwrap_or_default().contains("cannot run"));

@@ -195,9 +195,7 @@ pub fn summary_markdown(
         .collect();
     md.push_str("\n## Disagreements\n\n");
     if wrong.is_empty() && disagreements.is_empty() {
-        md.push_str(
-            "None: every answer agrees with the known answers and with every other run.\n",
-        );
+        md.push_str("None: every answer agrees with the known answers and with every other run.\n");
     } else {
         for r in &wrong {
             if let Verdict::Wrong(why) = &r.verdict {
@@ -296,7 +294,13 @@ mod tests {
     use super::*;
     use crate::bench::stats::summarize;
 
-    fn record(instance: &str, solver: &str, status: RunStatus, objective: Option<f64>, time: f64) -> RunRecord {
+    fn record(
+        instance: &str,
+        solver: &str,
+        status: RunStatus,
+        objective: Option<f64>,
+        time: f64,
+    ) -> RunRecord {
         RunRecord {
             instance: instance.into(),
             solver: solver.into(),
@@ -339,8 +343,15 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], CSV_HEADER);
         assert_eq!(lines.len(), 5);
-        assert_eq!(lines[1], "a,relumip,1,optimal,5,,3,1,1.100,10,opt 5,ok,,logs/relumip/a.log");
-        assert!(lines[4].contains(",wrong,\"claims optimum 7, but 5 is known; note, with comma\","), "{}", lines[4]);
+        assert_eq!(
+            lines[1],
+            "a,relumip,1,optimal,5,,3,1,1.100,10,opt 5,ok,,logs/relumip/a.log"
+        );
+        assert!(
+            lines[4].contains(",wrong,\"claims optimum 7, but 5 is known; note, with comma\","),
+            "{}",
+            lines[4]
+        );
         let instances = vec!["a".to_string(), "b".to_string()];
         let solvers = vec!["relumip".to_string(), "highs".to_string()];
         let table = build_table(&records, &instances, &solvers);
@@ -356,9 +367,15 @@ mod tests {
         let disagreements = md.find("## Disagreements").unwrap_or(usize::MAX);
         let summary = md.find("## Summary").unwrap_or(0);
         assert!(disagreements < summary, "disagreements come first:\n{md}");
-        assert!(md.contains("- **wrong** `b`: highs (run 1): claims optimum 7"), "{md}");
+        assert!(
+            md.contains("- **wrong** `b`: highs (run 1): claims optimum 7"),
+            "{md}"
+        );
         assert!(md.contains("| relumip | 1/2 | 0 | 1 | 0 |"), "{md}");
         assert!(md.contains("| highs | 1/2 | 1 | 0 | 0 |"), "{md}");
-        assert!(md.contains("| b | opt 5 | timeout | 10.00 | 3 | optimal 7 ! | 2.00 | 3 |"), "{md}");
+        assert!(
+            md.contains("| b | opt 5 | timeout | 10.00 | 3 | optimal 7 ! | 2.00 | 3 |"),
+            "{md}"
+        );
     }
 }

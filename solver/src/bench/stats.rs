@@ -96,7 +96,10 @@ pub fn aggregate(runs: &[Outcome], limit: f64) -> Cell {
         .iter()
         .map(|r| if r.solved { r.time } else { limit })
         .collect();
-    let mut nodes: Vec<f64> = runs.iter().filter_map(|r| r.nodes.map(|n| n as f64)).collect();
+    let mut nodes: Vec<f64> = runs
+        .iter()
+        .filter_map(|r| r.nodes.map(|n| n as f64))
+        .collect();
     Cell {
         solved,
         wrong,
@@ -195,7 +198,11 @@ impl Table {
                     .map(|c| c.time)
                     .collect();
                 times.sort_by(f64::total_cmp);
-                times.into_iter().enumerate().map(|(k, t)| (t, k + 1)).collect()
+                times
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, t)| (t, k + 1))
+                    .collect()
             })
             .collect()
     }
@@ -351,7 +358,10 @@ mod tests {
         assert_eq!((s[0].wins, s[1].wins), (1, 2));
         // All instances: A as above; B: (3 * 1.004 * 5)^(1/3) - 1.
         let b_all = (3.0f64 * 1.004 * 5.0).powf(1.0 / 3.0) - 1.0;
-        assert!(close(s[0].time_all.unwrap_or(0.0), 88f64.powf(1.0 / 3.0) - 1.0));
+        assert!(close(
+            s[0].time_all.unwrap_or(0.0),
+            88f64.powf(1.0 / 3.0) - 1.0
+        ));
         assert!(close(s[1].time_all.unwrap_or(0.0), b_all));
         // Solved by both: p1, p2. A: (2 * 4)^(1/2) - 1; B: (3 * 1.004)^(1/2) - 1.
         let a_common = 8f64.sqrt() - 1.0;
@@ -362,7 +372,10 @@ mod tests {
         assert_eq!(s[0].ratio_all, Some(1.0));
         // Nodes over p1, p2 for B: (100 * 200)^(1/2) - 100 ... with shift 100:
         // B nodes 100 and 0 -> (200 * 100)^(1/2) - 100.
-        assert!(close(s[1].nodes_common.unwrap_or(0.0), 20_000f64.sqrt() - 100.0));
+        assert!(close(
+            s[1].nodes_common.unwrap_or(0.0),
+            20_000f64.sqrt() - 100.0
+        ));
     }
 
     #[test]
@@ -386,14 +399,20 @@ mod tests {
             time,
             nodes: Some(nodes),
         };
-        let cell = aggregate(&[run(true, 1.0, 10), run(true, 3.0, 30), run(true, 2.0, 20)], 60.0);
+        let cell = aggregate(
+            &[run(true, 1.0, 10), run(true, 3.0, 30), run(true, 2.0, 20)],
+            60.0,
+        );
         assert!(cell.solved);
         assert_eq!((cell.time, cell.nodes), (2.0, Some(20.0)));
         // One time-out among the repeats: not solved, the time-out counts at the limit.
         let cell = aggregate(&[run(true, 1.0, 10), run(false, 61.0, 99)], 60.0);
         assert!(!cell.solved && cell.timeout());
         assert_eq!(cell.time, 30.5);
-        let wrong = Outcome { wrong: true, ..run(false, 1.0, 1) };
+        let wrong = Outcome {
+            wrong: true,
+            ..run(false, 1.0, 1)
+        };
         let cell = aggregate(&[wrong, run(true, 1.0, 1)], 60.0);
         assert!(cell.wrong && !cell.timeout());
     }

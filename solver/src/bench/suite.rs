@@ -269,10 +269,7 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
             return Err(Error::parse(
                 &label,
                 line,
-                format!(
-                    "expected 'onnx,vnnlib,timeout', found {} field(s)",
-                    f.len()
-                ),
+                format!("expected 'onnx,vnnlib,timeout', found {} field(s)", f.len()),
             ));
         }
         let time_limit = match f.get(2).filter(|t| !t.is_empty()) {
@@ -328,7 +325,10 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
 pub fn read_groundtruth(path: &Path) -> Result<HashMap<(String, String), Expected>> {
     let text = crate::io::read_text(path)?;
     let label = path.display().to_string();
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header)) = lines.next() else {
         return Err(Error::parse(&label, 1, "empty file, expected a header row"));
     };
@@ -384,7 +384,11 @@ mod tests {
         write(dir.path(), "a.mps.gz", "");
         write(dir.path(), "c.MPS", "");
         write(dir.path(), "notes.txt", "");
-        write(dir.path(), "known.solu", "=opt= a 12.5\n=inf= b\n=opt= zz 1\n");
+        write(
+            dir.path(),
+            "known.solu",
+            "=opt= a 12.5\n=inf= b\n=opt= zz 1\n",
+        );
         let suite = load_suite(dir.path()).expect("suite");
         let names: Vec<&str> = suite.instances.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["a", "b", "c"]);
@@ -392,7 +396,9 @@ mod tests {
         assert_eq!(suite.instances[1].expected, Expected::Infeasible);
         assert_eq!(suite.instances[2].expected, Expected::Unknown);
         assert!(!suite.is_network());
-        assert!(matches!(&suite.instances[0].kind, InstanceKind::Mps(p) if p.ends_with("a.mps.gz")));
+        assert!(
+            matches!(&suite.instances[0].kind, InstanceKind::Mps(p) if p.ends_with("a.mps.gz"))
+        );
     }
 
     #[test]
@@ -452,14 +458,26 @@ mod tests {
         let csv = write(dir.path(), "list.csv", "a.onnx,p.vnnlib,10\na.onnx\n");
         let err = load_suite(&csv).expect_err("one field");
         assert!(err.to_string().contains("list.csv:2:"), "{err}");
-        let csv = write(dir.path(), "list.csv", "a.onnx,p.vnnlib,10\nb.onnx,p.vnnlib,-3\n");
+        let csv = write(
+            dir.path(),
+            "list.csv",
+            "a.onnx,p.vnnlib,10\nb.onnx,p.vnnlib,-3\n",
+        );
         let err = load_suite(&csv).expect_err("negative timeout");
         assert!(err.to_string().contains(":2:"), "{err}");
-        let csv = write(dir.path(), "list.csv", "a.onnx,p.vnnlib,10\na.onnx,p.vnnlib,10\n");
+        let csv = write(
+            dir.path(),
+            "list.csv",
+            "a.onnx,p.vnnlib,10\na.onnx,p.vnnlib,10\n",
+        );
         let err = load_suite(&csv).expect_err("duplicate");
         assert!(err.to_string().contains("listed twice"), "{err}");
         // A header row is skipped.
-        let csv = write(dir.path(), "list.csv", "onnx,vnnlib,timeout\na.onnx,p.vnnlib,10\n");
+        let csv = write(
+            dir.path(),
+            "list.csv",
+            "onnx,vnnlib,timeout\na.onnx,p.vnnlib,10\n",
+        );
         assert_eq!(load_suite(&csv).expect("suite").instances.len(), 1);
     }
 
@@ -467,7 +485,11 @@ mod tests {
     fn groundtruth_needs_its_columns() {
         let dir = tempfile::tempdir().expect("temp dir");
         write(dir.path(), "instances.csv", "a.onnx,p.vnnlib,10\n");
-        write(dir.path(), "groundtruth.csv", "net,prop,answer\na.onnx,p.vnnlib,sat\n");
+        write(
+            dir.path(),
+            "groundtruth.csv",
+            "net,prop,answer\na.onnx,p.vnnlib,sat\n",
+        );
         let err = load_suite(dir.path()).expect_err("no onnx column");
         assert!(err.to_string().contains("groundtruth.csv:1:"), "{err}");
     }
@@ -476,7 +498,10 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = match std::env::var_os("RELUMIP_BENCHMARKS") {
             Some(d) => PathBuf::from(d),
-            None => root.ancestors().map(|a| a.join("shared/benchmarks")).find(|d| d.is_dir())?,
+            None => root
+                .ancestors()
+                .map(|a| a.join("shared/benchmarks"))
+                .find(|d| d.is_dir())?,
         };
         dir.is_dir().then_some(dir)
     }
@@ -495,8 +520,16 @@ mod tests {
             .all(|i| i.expected != Expected::Unknown));
         let acas = load_suite(&bench.join("acasxu")).expect("acasxu");
         assert_eq!(acas.instances.len(), 186);
-        let sat = acas.instances.iter().filter(|i| i.expected == Expected::Sat).count();
-        let unsat = acas.instances.iter().filter(|i| i.expected == Expected::Unsat).count();
+        let sat = acas
+            .instances
+            .iter()
+            .filter(|i| i.expected == Expected::Sat)
+            .count();
+        let unsat = acas
+            .instances
+            .iter()
+            .filter(|i| i.expected == Expected::Unsat)
+            .count();
         assert_eq!((sat, unsat), (47, 139));
         assert_eq!(acas.instances[0].name, "ACASXU_run2a_1_1_batch_2000_prop_1");
     }
