@@ -10,7 +10,15 @@ use relumip_solver::model::Model;
 use relumip_solver::search::domain::{propagate, LocalDomain, Structure};
 use std::sync::Arc;
 
-fn setup(model: &Model) -> (Structure, Arc<Vec<f64>>, Arc<Vec<f64>>, Vec<usize>) {
+/// The propagation structure, the root bounds and the binary columns of a model.
+struct Setup {
+    structure: Structure,
+    lower: Arc<Vec<f64>>,
+    upper: Arc<Vec<f64>>,
+    binaries: Vec<usize>,
+}
+
+fn setup(model: &Model) -> Setup {
     let problem = LpProblem::relaxation(model);
     let integral: Vec<bool> = model
         .variables
@@ -22,14 +30,24 @@ fn setup(model: &Model) -> (Structure, Arc<Vec<f64>>, Arc<Vec<f64>>, Vec<usize>)
         .collect();
     let lower = Arc::new(problem.col_lower.clone());
     let upper = Arc::new(problem.col_upper.clone());
-    (Structure::new(&problem, integral), lower, upper, binaries)
+    Setup {
+        structure: Structure::new(&problem, integral),
+        lower,
+        upper,
+        binaries,
+    }
 }
 
 fn propagation(c: &mut Criterion) {
     let models = [relu_bigm(&[5, 30, 30, 2], 3), facility_location(10, 30, 2)];
     let mut group = c.benchmark_group("propagation");
     for model in &models {
-        let (structure, lower, upper, binaries) = setup(model);
+        let Setup {
+            structure,
+            lower,
+            upper,
+            binaries,
+        } = setup(model);
         group.bench_function(format!("{}/root", model.name), |b| {
             b.iter(|| {
                 let mut dom = LocalDomain::new(lower.clone(), upper.clone());

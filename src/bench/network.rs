@@ -16,6 +16,9 @@ use relumip_solver::verify::{case_bounds, pre_bounds, BoundsMethod};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// Per-layer `(lower, upper)` pre-activation bounds.
+type PreBounds = Vec<Vec<(f64, f64)>>;
+
 /// How network instances are exported.
 #[derive(Clone, Copy, Debug)]
 pub struct ExportOptions {
@@ -54,7 +57,7 @@ pub fn export_instance(
     let mut cases = Vec::new();
     let mut binaries = Vec::new();
     // Bounds depend only on the input region: compute them once per region.
-    let mut regions: Vec<(usize, Vec<Vec<(f64, f64)>>)> = Vec::new();
+    let mut regions: Vec<(usize, PreBounds)> = Vec::new();
     for (k, case) in property.cases.iter().enumerate() {
         let same = regions.iter().find(|(first, _)| {
             let f = &property.cases[*first];

@@ -181,7 +181,7 @@ mod tests {
         assert_eq!(sat.status, RunStatus::Sat);
         assert_eq!(sat.nodes, Some(8));
         // One case not run (the time ran out): not unsat.
-        let short = RunResult::combine_cases(&[inf.clone()], 2);
+        let short = RunResult::combine_cases(std::slice::from_ref(&inf), 2);
         assert_eq!(short.status, RunStatus::Timeout);
         let failed = RunResult::combine_cases(&[inf, RunResult::error("crashed")], 2);
         assert_eq!(failed.status, RunStatus::Error);
