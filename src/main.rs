@@ -6,6 +6,7 @@
 // The statistics file is one large `serde_json::json!` literal.
 #![recursion_limit = "256"]
 
+mod bench;
 mod commands;
 mod log;
 mod output;
@@ -35,6 +36,8 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Find the input closest in L1 norm that the network classifies as a target class.
     Adversarial(commands::adversarial::AdversarialArgs),
+    /// Run a suite through relumip, HiGHS and CBC on the same MILPs and compare them.
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => commands::verify::run(&args),
         Command::Export(args) => commands::export::run(&args),
         Command::Adversarial(args) => commands::adversarial::run(&args),
+        Command::Bench(args) => commands::bench::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

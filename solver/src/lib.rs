@@ -10,6 +10,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bench;
 pub mod bounds;
 pub mod branch;
 pub mod cuts;

@@ -118,6 +118,10 @@ pub struct SolveArgs {
     /// Write every figure of the summary as JSON.
     #[arg(long, value_name = "FILE.json")]
     pub stats: Option<PathBuf>,
+    /// Stop at the first feasible solution (status solution_limit); for feasibility
+    /// questions such as the verification MILPs of `relumip export`.
+    #[arg(long)]
+    pub first_solution: bool,
 }
 
 /// Seconds as a duration, refusing negative and non-finite values.
@@ -132,6 +136,7 @@ pub fn seconds(name: &str, value: f64) -> Result<Duration> {
 pub fn settings_from(args: &SolveArgs) -> Result<Settings> {
     let mut settings = args.search.settings()?;
     args.limits.apply(&mut settings)?;
+    settings.stop_at_first_solution = args.first_solution;
     Ok(settings)
 }
 

@@ -1,0 +1,62 @@
+//! `relumip bench SUITE`: run a suite through relumip and the peer solvers on the very
+//! same MILPs and write the comparison (see `crate::bench`).
+
+use anyhow::Result;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Options of `relumip bench`.
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// The suite: a folder of MPS files (with a .solu file of known answers), or a
+    /// VNN-COMP instances.csv (or its folder, with a groundtruth.csv beside it).
+    pub suite: PathBuf,
+    /// Solvers, comma-separated: relumip, relumip-verify (network suites), highs, cbc
+    /// [default: relumip,highs,cbc; relumip-verify,relumip,highs,cbc for network suites].
+    #[arg(long, value_name = "LIST")]
+    pub solvers: Option<String>,
+    /// Time limit per instance in seconds [default: the instance list's timeout for
+    /// network suites, else 60].
+    #[arg(long, value_name = "S")]
+    pub time_limit: Option<f64>,
+    /// Threads of every solver.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub threads: usize,
+    /// Relative gap at which every solver stops.
+    #[arg(long, value_name = "G", default_value_t = 1e-6)]
+    pub gap: f64,
+    /// Only the instances whose name matches this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub filter: Option<String>,
+    /// Output folder for the logs, the MPS files of network instances and the reports
+    /// [default: bench-out/<suite name>].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Runs of every solver on every instance.
+    #[arg(long, value_name = "K", default_value_t = 1)]
+    pub repeat: usize,
+    /// MILP formulation of network instances: bigm, partition or partition:P.
+    #[arg(long, default_value = "bigm", value_name = "F")]
+    pub formulation: String,
+    /// Pre-activation bounds of network instances (as `relumip verify` computes them).
+    #[arg(long, default_value = "lp", value_name = "METHOD", value_parser = ["interval", "symbolic", "lp"])]
+    pub bounds: String,
+    /// Seconds of LP bound tightening per input region when exporting [default: a fifth
+    /// of the instance's time limit, the share `relumip verify` gives it].
+    #[arg(long, value_name = "S")]
+    pub bounds_budget: Option<f64>,
+    /// The machine, as the summary should name it [default: core count and CPU model].
+    #[arg(long, value_name = "TEXT")]
+    pub machine: Option<String>,
+    /// The date in the summary [default: today, UTC].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Runs `relumip bench`.
+pub fn run(args: &BenchArgs) -> Result<()> {
+    crate::bench::run(args)
+}
