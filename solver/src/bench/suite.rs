@@ -295,10 +295,7 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
                 format!("instance '{name}' is listed twice (first at line {first})"),
             ));
         }
-        let expected = truth
-            .get(&(normalise(&f[0]), normalise(&f[1])))
-            .copied()
-            .unwrap_or(Expected::Unknown);
+        let expected = lookup_truth(&truth, &f[0], &f[1]);
         instances.push(Instance {
             name,
             kind: InstanceKind::Network {
@@ -317,6 +314,24 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
         path: csv.to_path_buf(),
         instances,
     })
+}
+
+/// The ground truth of an instance: by its paths as written, else by the file names
+/// alone when exactly one entry has them (lists with absolute paths).
+fn lookup_truth(truth: &HashMap<(String, String), Expected>, onnx: &str, vnnlib: &str) -> Expected {
+    if let Some(e) = truth.get(&(normalise(onnx), normalise(vnnlib))) {
+        return *e;
+    }
+    let base = |p: &str| p.rsplit(['/', '\\']).next().unwrap_or(p).to_string();
+    let key = (base(onnx), base(vnnlib));
+    let mut found = truth
+        .iter()
+        .filter(|((o, v), _)| base(o) == key.0 && base(v) == key.1)
+        .map(|(_, e)| *e);
+    match (found.next(), found.next()) {
+        (Some(e), None) => e,
+        _ => Expected::Unknown,
+    }
 }
 
 /// Reads a `groundtruth.csv`: a header naming `onnx`, `vnnlib` and `answer` (or
@@ -450,6 +465,37 @@ mod tests {
             assert_eq!(onnx, &dir.path().join("onnx/net_1.onnx"));
             assert_eq!(vnnlib, &dir.path().join("vnnlib/prop_1.vnnlib"));
         }
+    }
+
+    #[test]
+    fn groundtruth_found_by_file_names_for_absolute_paths() {
+        let mut truth = HashMap::new();
+        truth.insert(
+            ("onnx/a.onnx".into(), "vnnlib/p.vnnlib".into()),
+            Expected::Sat,
+        );
+        truth.insert(
+            ("onnx/b.onnx".into(), "vnnlib/p.vnnlib".into()),
+            Expected::Unsat,
+        );
+        truth.insert(("x/c.onnx".into(), "vnnlib/p.vnnlib".into()), Expected::Sat);
+        truth.insert(
+            ("y/c.onnx".into(), "vnnlib/p.vnnlib".into()),
+            Expected::Unsat,
+        );
+        assert_eq!(
+            lookup_truth(&truth, "/data/onnx/a.onnx", "/data/vnnlib/p.vnnlib"),
+            Expected::Sat
+        );
+        assert_eq!(
+            lookup_truth(&truth, "onnx/b.onnx", "vnnlib/p.vnnlib"),
+            Expected::Unsat
+        );
+        // Two entries with the same file names: no guess.
+        assert_eq!(
+            lookup_truth(&truth, "/z/c.onnx", "/z/p.vnnlib"),
+            Expected::Unknown
+        );
     }
 
     #[test]
