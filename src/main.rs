@@ -25,7 +25,8 @@ struct Cli {
 enum Command {
     /// Solve a MILP given as an MPS file (free or fixed, optionally gzip-compressed).
     Solve(commands::solve::SolveArgs),
-    /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS.
+    /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS,
+    /// or planted regression data (CSV + teacher ONNX).
     Gen(commands::gen::GenArgs),
     /// Evaluate a network on input vectors (comma-separated, one per line).
     Eval(commands::eval::EvalArgs),
@@ -35,6 +36,8 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Find the input closest in L1 norm that the network classifies as a target class.
     Adversarial(commands::adversarial::AdversarialArgs),
+    /// Find the sparsest one-hidden-layer ReLU network that fits regression data.
+    Sparse(commands::sparse::SparseArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => commands::verify::run(&args),
         Command::Export(args) => commands::export::run(&args),
         Command::Adversarial(args) => commands::adversarial::run(&args),
+        Command::Sparse(args) => commands::sparse::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,4 +5,5 @@ pub mod eval;
 pub mod export;
 pub mod gen;
 pub mod solve;
+pub mod sparse;
 pub mod verify;

@@ -1,0 +1,1 @@
+//! Layer-wise training (placeholder while being written).
