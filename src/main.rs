@@ -38,6 +38,8 @@ enum Command {
     Adversarial(commands::adversarial::AdversarialArgs),
     /// Find the sparsest one-hidden-layer ReLU network that fits regression data.
     Sparse(commands::sparse::SparseArgs),
+    /// Train a ReLU classifier: layer-wise MILPs, Adam, or one pruning MILP.
+    Train(commands::train::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&args),
         Command::Adversarial(args) => commands::adversarial::run(&args),
         Command::Sparse(args) => commands::sparse::run(&args),
+        Command::Train(args) => commands::train::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

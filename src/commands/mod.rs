@@ -6,4 +6,5 @@ pub mod export;
 pub mod gen;
 pub mod solve;
 pub mod sparse;
+pub mod train;
 pub mod verify;
