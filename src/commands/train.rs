@@ -46,7 +46,7 @@ pub struct TrainArgs {
     /// Batch size (layerwise: samples per batch; adam: mini-batch).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub batch: usize,
-    /// Passes over the training data (default: 1 for layerwise, 100 for adam).
+    /// Passes over the training data (default: 1 for layerwise, 300 for adam).
     #[arg(long, value_name = "E")]
     pub epochs: Option<usize>,
     /// Adam step size.
@@ -76,6 +76,9 @@ pub struct TrainArgs {
     /// Prune: no ordering rows between hidden neurons.
     #[arg(long)]
     pub no_symmetry_breaking: bool,
+    /// Prune: do not start the search from a ternarised Adam-trained network.
+    #[arg(long)]
+    pub no_warm_start: bool,
     /// Write the network as PREFIX.onnx (raw features in, one score per class out)
     /// and a report as PREFIX.json.
     #[arg(long, value_name = "PREFIX")]
@@ -116,7 +119,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 &task,
                 &AdamOptions {
                     widths: arch.clone(),
-                    epochs: args.epochs.unwrap_or(100),
+                    epochs: args.epochs.unwrap_or(300),
                     batch: args.batch,
                     learning_rate: args.learning_rate,
                     seed: args.search.seed,
@@ -170,6 +173,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 milp_samples: args.milp_samples,
                 symmetry_breaking: !args.no_symmetry_breaking,
                 seed: args.search.seed,
+                warm_start: !args.no_warm_start,
             };
             let milp = prune_milp(&task.train_x, &task.train_y, task.classes, &options)?;
             if !quiet {

@@ -37,12 +37,13 @@
 //! when the l1 budget `1 / lambda` binds. The output bias bound is
 //! `E = 1 + 2 max_n sum_i U^n`.
 
-use super::classify::Params;
+use super::adam::{train_adam, AdamOptions};
+use super::classify::{ClassificationTask, Params};
 use super::encode::{binary_product, relu};
-use crate::data::train_test_split;
+use crate::data::{train_test_split, Standardizer};
 use crate::error::{Error, Result};
 use crate::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
-use crate::model::{Model, ReluAnnotation, ReluUnit, VarKind};
+use crate::model::{check_solution, Model, ReluAnnotation, ReluUnit, VarKind};
 use crate::search::{solve, NoProgress, ProgressSink, Settings, SolveResult, Status};
 
 /// Options of the pruning MILP.
@@ -60,8 +61,11 @@ pub struct PruneOptions {
     pub milp_samples: usize,
     /// Add the ordering rows between hidden neurons.
     pub symmetry_breaking: bool,
-    /// Seed of the subset.
+    /// Seed of the subset and of the warm start.
     pub seed: u64,
+    /// Start the search from the better of the all-off network and a ternarised
+    /// Adam-trained network (see [`ternary_start`]).
+    pub warm_start: bool,
 }
 
 impl Default for PruneOptions {
@@ -74,6 +78,7 @@ impl Default for PruneOptions {
             milp_samples: 60,
             symmetry_breaking: true,
             seed: 0,
+            warm_start: true,
         }
     }
 }
@@ -91,6 +96,10 @@ pub struct PruneMilp {
     pub tighter_than_interval: usize,
     widths: Vec<usize>,
     labels: Vec<usize>,
+    options: PruneOptions,
+    units: Vec<Vec<(Option<usize>, Option<usize>)>>,
+    products: Vec<Vec<(usize, usize)>>,
+    a: Vec<usize>,
     xi: Vec<usize>,
     hinge: Vec<Vec<(usize, usize)>>,
     w: Vec<usize>,
@@ -242,6 +251,7 @@ pub fn prune_milp(
         .collect();
     objective_row.extend(s.iter().map(|&c| (c, options.neuron_penalty)));
     let mut w = Vec::with_capacity(l * d);
+    let mut a_cols = Vec::with_capacity(l * d);
     for i in 0..l {
         for j in 0..d {
             let wc = model.add_variable(&format!("w_{i}_{j}"), VarKind::Continuous, -m, m, 0.0);
@@ -272,6 +282,7 @@ pub fn prune_milp(
                 &[(ac, 1.0), (s[i], -m)],
             );
             w.push(wc);
+            a_cols.push(ac);
         }
     }
     let b: Vec<usize> = (0..l)
@@ -329,9 +340,12 @@ pub fn prune_milp(
         .collect();
     let mut units = Vec::new();
     let (mut xi_cols, mut hinge, mut labels) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut unit_cols, mut product_cols) = (Vec::new(), Vec::new());
     for (k, (&n, &(lo, up))) in samples.iter().zip(&pre_bounds).enumerate() {
         let x = &xs[n];
         let mut outputs: Vec<Vec<(usize, f64)>> = e.iter().map(|&ec| vec![(ec, 1.0)]).collect();
+        let mut sample_units = Vec::with_capacity(l);
+        let mut sample_products = vec![(usize::MAX, usize::MAX); classes * l];
         for i in 0..l {
             let mut expr: Vec<(usize, f64)> = (0..d).map(|j| (w[i * d + j], x[j])).collect();
             expr.push((b[i], 1.0));
@@ -345,6 +359,7 @@ pub fn prune_milp(
                 indicator: unit.indicator,
                 pre_bounds: (lo, up),
             });
+            sample_units.push((unit.post, unit.indicator));
             let Some(h) = unit.post else { continue };
             for (c, out) in outputs.iter_mut().enumerate() {
                 let rp = binary_product(
@@ -362,8 +377,11 @@ pub fn prune_milp(
                     u_minus[c * l + i],
                 );
                 out.extend([(rp, 1.0), (rm, -1.0)]);
+                sample_products[c * l + i] = (rp, rm);
             }
         }
+        unit_cols.push(sample_units);
+        product_cols.push(sample_products);
         let xi = model.add_variable(
             &format!("xi_{k}"),
             VarKind::Continuous,
@@ -419,6 +437,10 @@ pub fn prune_milp(
         tighter_than_interval,
         widths: vec![d, l, classes],
         labels,
+        options: options.clone(),
+        units: unit_cols,
+        products: product_cols,
+        a: a_cols,
         xi: xi_cols,
         hinge,
         w,
@@ -459,10 +481,220 @@ impl PruneMilp {
         }
     }
 
+    /// The MILP point of a network whose output weights are in `{-1, 0, +1}` and whose
+    /// output bias of class 0 is zero (`xs`: the standardised training samples the
+    /// MILP indexes into). Every other column follows from these: `s_i = 1` iff neuron
+    /// `i` has a nonzero weight or bias, hidden values and indicators by a forward pass,
+    /// products, and the hinge slacks. Whether the point satisfies every row (weight
+    /// bounds, the objective row) is for the solver's check to decide.
+    pub fn complete(&self, xs: &[Vec<f64>], params: &Params) -> Vec<f64> {
+        let (d, l, classes) = (self.widths[0], self.widths[1], self.widths[2]);
+        let mut x = vec![0.0; self.model.num_cols()];
+        let (first, bias) = (&params.weights[0], &params.biases[0]);
+        let (out, out_bias) = (&params.weights[1], &params.biases[1]);
+        for i in 0..l {
+            let used = bias[i] != 0.0
+                || first[i * d..(i + 1) * d].iter().any(|v| *v != 0.0)
+                || (0..classes).any(|c| out[c * l + i] != 0.0);
+            x[self.s[i]] = f64::from(u8::from(used));
+            for j in 0..d {
+                x[self.w[i * d + j]] = first[i * d + j];
+                x[self.a[i * d + j]] = first[i * d + j].abs();
+            }
+            x[self.b[i]] = bias[i];
+            for c in 0..classes {
+                let u = out[c * l + i];
+                x[self.u_plus[c * l + i]] = f64::from(u8::from(u > 0.5));
+                x[self.u_minus[c * l + i]] = f64::from(u8::from(u < -0.5));
+            }
+        }
+        for (c, &col) in self.e.iter().enumerate() {
+            x[col] = out_bias[c];
+        }
+        for (k, &n) in self.samples.iter().enumerate() {
+            let mut scores = out_bias.clone();
+            for i in 0..l {
+                let pre = bias[i]
+                    + first[i * d..(i + 1) * d]
+                        .iter()
+                        .zip(&xs[n])
+                        .map(|(w, v)| w * v)
+                        .sum::<f64>();
+                let h = pre.max(0.0);
+                let (post, indicator) = self.units[k][i];
+                if let Some(col) = post {
+                    x[col] = h;
+                }
+                if let Some(col) = indicator {
+                    x[col] = f64::from(u8::from(pre > 0.0));
+                }
+                for c in 0..classes {
+                    let (rp, rm) = self.products[k][c * l + i];
+                    if rp == usize::MAX {
+                        continue;
+                    }
+                    x[rp] = h * x[self.u_plus[c * l + i]];
+                    x[rm] = h * x[self.u_minus[c * l + i]];
+                    scores[c] += h * (x[self.u_plus[c * l + i]] - x[self.u_minus[c * l + i]]);
+                }
+            }
+            let y = self.labels[k];
+            let worst = (0..classes)
+                .filter(|&c| c != y)
+                .map(|c| 1.0 - (scores[y] - scores[c]))
+                .fold(0.0, f64::max);
+            x[self.xi[k]] = worst;
+        }
+        x
+    }
+
+    /// The better (lower objective) feasible point of the all-off network and
+    /// [`ternary_start`], if either is feasible.
+    pub fn warm_start(&self, xs: &[Vec<f64>]) -> Result<Option<Vec<f64>>> {
+        let (d, l, classes) = (self.widths[0], self.widths[1], self.widths[2]);
+        let off = Params {
+            widths: self.widths.clone(),
+            weights: vec![vec![0.0; l * d], vec![0.0; classes * l]],
+            biases: vec![vec![0.0; l], vec![0.0; classes]],
+        };
+        let sub_x: Vec<Vec<f64>> = self.samples.iter().map(|&n| xs[n].clone()).collect();
+        let mut trained = ternary_start(
+            &sub_x,
+            &self.labels,
+            classes,
+            l,
+            self.options.weight_bound,
+            self.options.seed,
+        )?;
+        for (c, &col) in self.e.iter().enumerate() {
+            let v = &self.model.variables[col];
+            trained.biases[1][c] = trained.biases[1][c].clamp(v.lower, v.upper);
+        }
+        let trained = sorted_by_key(&trained);
+        let tolerances = crate::model::Tolerances::default();
+        let best = [off, trained]
+            .iter()
+            .map(|p| self.complete(xs, p))
+            .filter(|x| check_solution(&self.model, x, &tolerances).is_feasible())
+            .min_by(|a, b| {
+                self.model
+                    .objective_value(a)
+                    .total_cmp(&self.model.objective_value(b))
+            });
+        Ok(best)
+    }
+
     /// Number of hidden neurons switched off in a solution.
     pub fn pruned_neurons(&self, x: &[f64]) -> usize {
         self.s.iter().filter(|&&c| x[c].round() == 0.0).count()
     }
+}
+
+/// A starting network for the pruning MILP: a network of the same shape trained by
+/// Adam (200 epochs, batch 16, step 0.01) on the standardised samples, rescaled per
+/// hidden neuron so that its largest outgoing weight has magnitude 1 (ReLU is
+/// positively homogeneous, so the function is unchanged), outgoing weights then
+/// rounded to `{-1, 0, +1}`, all first-layer weights scaled into `[-M, M]` (which
+/// scales every score alike), and output biases shifted so that class 0's is zero.
+pub fn ternary_start(
+    xs: &[Vec<f64>],
+    ys: &[usize],
+    classes: usize,
+    hidden: usize,
+    weight_bound: f64,
+    seed: u64,
+) -> Result<Params> {
+    let d = xs.first().map_or(0, Vec::len);
+    let task = ClassificationTask {
+        train_x: xs.to_vec(),
+        train_y: ys.to_vec(),
+        test_x: Vec::new(),
+        test_y: Vec::new(),
+        classes,
+        standardizer: Standardizer {
+            mean: vec![0.0; d],
+            scale: vec![1.0; d],
+        },
+    };
+    let trained = train_adam(
+        &task,
+        &AdamOptions {
+            widths: vec![d, hidden, classes],
+            epochs: 200,
+            batch: 16,
+            learning_rate: 0.01,
+            seed,
+            deadline: None,
+        },
+    )?
+    .params;
+    let mut p = trained.clone();
+    for i in 0..hidden {
+        let alpha = (0..classes)
+            .map(|c| trained.weights[1][c * hidden + i].abs())
+            .fold(0.0, f64::max);
+        for c in 0..classes {
+            let u = if alpha > 0.0 {
+                trained.weights[1][c * hidden + i] / alpha
+            } else {
+                0.0
+            };
+            p.weights[1][c * hidden + i] = if u > 0.5 {
+                1.0
+            } else if u < -0.5 {
+                -1.0
+            } else {
+                0.0
+            };
+        }
+        for v in &mut p.weights[0][i * d..(i + 1) * d] {
+            *v *= alpha;
+        }
+        p.biases[0][i] *= alpha;
+    }
+    let largest = p.weights[0]
+        .iter()
+        .chain(&p.biases[0])
+        .fold(0.0, |m: f64, v| m.max(v.abs()));
+    let gamma = if largest > weight_bound {
+        weight_bound / largest
+    } else {
+        1.0
+    };
+    for v in p.weights[0].iter_mut().chain(p.biases[0].iter_mut()) {
+        *v *= gamma;
+    }
+    let e0 = trained.biases[1][0];
+    for c in 0..classes {
+        p.biases[1][c] = gamma * (trained.biases[1][c] - e0);
+    }
+    Ok(p)
+}
+
+/// The same network with its hidden neurons sorted by decreasing symmetry-breaking
+/// key `(C + 1) s_i + (number of nonzero outgoing weights)` (a stable sort).
+fn sorted_by_key(p: &Params) -> Params {
+    let (d, l, classes) = (p.widths[0], p.widths[1], p.widths[2]);
+    let key = |i: usize| {
+        let outgoing = (0..classes)
+            .filter(|&c| p.weights[1][c * l + i] != 0.0)
+            .count();
+        let used = outgoing > 0
+            || p.biases[0][i] != 0.0
+            || p.weights[0][i * d..(i + 1) * d].iter().any(|v| *v != 0.0);
+        usize::from(used) * (classes + 1) + outgoing
+    };
+    let mut order: Vec<usize> = (0..l).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(key(i)));
+    let mut q = p.clone();
+    for (new, &old) in order.iter().enumerate() {
+        q.weights[0][new * d..(new + 1) * d].copy_from_slice(&p.weights[0][old * d..(old + 1) * d]);
+        q.biases[0][new] = p.biases[0][old];
+        for c in 0..classes {
+            q.weights[1][c * l + new] = p.weights[1][c * l + old];
+        }
+    }
+    q
 }
 
 /// The outcome of [`train_prune`].
@@ -507,7 +739,11 @@ pub fn solve_prune(
     settings: &Settings,
     sink: &dyn ProgressSink,
 ) -> Result<PruneOutcome> {
-    let result = solve(&milp.model, settings, sink)?;
+    let mut settings = settings.clone();
+    if milp.options.warm_start && settings.initial_solution.is_none() {
+        settings.initial_solution = milp.warm_start(xs)?;
+    }
+    let result = solve(&milp.model, &settings, sink)?;
     let mut outcome = PruneOutcome {
         params: None,
         pruned_neurons: 0,
