@@ -26,7 +26,8 @@ struct Cli {
 enum Command {
     /// Solve a MILP given as an MPS file (free or fixed, optionally gzip-compressed).
     Solve(commands::solve::SolveArgs),
-    /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS.
+    /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS,
+    /// or planted regression data (CSV + teacher ONNX).
     Gen(commands::gen::GenArgs),
     /// Evaluate a network on input vectors (comma-separated, one per line).
     Eval(commands::eval::EvalArgs),
@@ -38,6 +39,10 @@ enum Command {
     Adversarial(commands::adversarial::AdversarialArgs),
     /// Run a suite through relumip, HiGHS and CBC on the same MILPs and compare them.
     Bench(commands::bench::BenchArgs),
+    /// Find the sparsest one-hidden-layer ReLU network that fits regression data.
+    Sparse(commands::sparse::SparseArgs),
+    /// Train a ReLU classifier: layer-wise MILPs, Adam, or one pruning MILP.
+    Train(commands::train::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +59,8 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&args),
         Command::Adversarial(args) => commands::adversarial::run(&args),
         Command::Bench(args) => commands::bench::run(&args),
+        Command::Sparse(args) => commands::sparse::run(&args),
+        Command::Train(args) => commands::train::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

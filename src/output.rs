@@ -26,7 +26,8 @@ pub fn write_solution(path: &Path, model: &Model, result: &SolveResult) -> Resul
         .with_context(|| format!("cannot write solution file {}", path.display()))
 }
 
-fn finite(x: f64) -> serde_json::Value {
+/// A number as JSON: finite values as numbers, infinities as `"inf"` / `"-inf"`, NaN as null.
+pub fn finite(x: f64) -> serde_json::Value {
     if x.is_finite() {
         json!(x)
     } else if x.is_nan() {

@@ -6,7 +6,8 @@
 //! [`lp`] solves LP relaxations behind the [`lp::LpEngine`] trait, [`branch`] holds the
 //! branching rules, and [`search`] runs the parallel branch-and-bound. Networks
 //! (from ONNX or `.nnet`) and their properties (from VNN-LIB) are read into the
-//! [`nn`] intermediate representation.
+//! [`nn`] intermediate representation. [`data`] reads data sets and [`train`] builds
+//! the MILPs whose unknowns are a network's weights.
 
 #![deny(missing_docs)]
 
@@ -14,6 +15,7 @@ pub mod bench;
 pub mod bounds;
 pub mod branch;
 pub mod cuts;
+pub mod data;
 pub mod error;
 pub mod formulate;
 pub mod gen;
@@ -23,6 +25,7 @@ pub mod lp;
 pub mod model;
 pub mod nn;
 pub mod search;
+pub mod train;
 pub mod verify;
 
 pub use error::{Error, Result};

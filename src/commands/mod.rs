@@ -6,4 +6,6 @@ pub mod eval;
 pub mod export;
 pub mod gen;
 pub mod solve;
+pub mod sparse;
+pub mod train;
 pub mod verify;

@@ -75,6 +75,21 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     }
     let ctx = SearchContext::new(model, problem, settings, start);
     let shared = Shared::new(sink);
+    if let Some(start) = &ctx.settings.initial_solution {
+        let check = check_solution(model, start, &ctx.settings.tolerances);
+        if check.is_feasible() {
+            let internal =
+                ctx.sense_sign() * (model.objective_value(start) - model.objective_constant);
+            if ctx.wanted(internal) {
+                shared.incumbent.offer(internal, start);
+            }
+        } else {
+            warnings.push(format!(
+                "the initial solution was ignored: {}",
+                check.worst.unwrap_or_default()
+            ));
+        }
+    }
     let (stats, open_bound) = if empty_domain {
         (SearchStats::default(), f64::INFINITY)
     } else {

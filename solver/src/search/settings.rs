@@ -48,6 +48,10 @@ pub struct Settings {
     pub objective_limit: Option<f64>,
     /// Stop at the first accepted solution (status `solution_limit`).
     pub stop_at_first_solution: bool,
+    /// A known solution (one value per column) to start from: if it passes the
+    /// check against the model, it is the first incumbent; otherwise it is ignored
+    /// with a warning.
+    pub initial_solution: Option<Vec<f64>>,
 }
 
 impl Default for Settings {
@@ -67,6 +71,7 @@ impl Default for Settings {
             cuts: true,
             objective_limit: None,
             stop_at_first_solution: false,
+            initial_solution: None,
         }
     }
 }

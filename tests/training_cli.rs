@@ -1,0 +1,297 @@
+//! The training commands end to end: `gen planted`, `sparse` (with `eval` of the
+//! network it writes), `train --method layerwise|adam|prune` on small data with small
+//! limits (accuracies recomputed from the ONNX file they write), and clear errors
+//! for malformed CSV files.
+
+use relumip_solver::data::read_csv;
+use relumip_solver::io::read_network;
+use relumip_solver::train::metrics::accuracy;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn relumip(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relumip"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+/// The shared data sets: `$RELUMIP_BENCHMARKS/datasets`, else `shared/benchmarks` in
+/// the nearest ancestor of the project folder; `None` (with a message) when absent.
+fn datasets() -> Option<PathBuf> {
+    let dir = match std::env::var_os("RELUMIP_BENCHMARKS") {
+        Some(d) => Some(PathBuf::from(d)),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|a| a.join("shared").join("benchmarks"))
+            .find(|d| d.is_dir()),
+    }
+    .map(|d| d.join("datasets"))
+    .filter(|d| d.is_dir());
+    if dir.is_none() {
+        eprintln!("skipped: no shared/benchmarks/datasets folder (set RELUMIP_BENCHMARKS)");
+    }
+    dir
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("report written"))
+        .expect("valid JSON")
+}
+
+#[test]
+fn gen_planted_then_sparse_fits_and_writes_a_loadable_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("p");
+    let out = relumip(&[
+        "gen",
+        "planted",
+        "--samples",
+        "14",
+        "--inputs",
+        "3",
+        "--hidden",
+        "2",
+        "--nonzeros",
+        "3",
+        "--seed",
+        "5",
+        "--output",
+        s(&prefix),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = dir.path().join("p.csv");
+    let teacher = read_network(&dir.path().join("p.onnx"), false).unwrap();
+    let data = read_csv(&csv).unwrap();
+    assert_eq!((data.len(), data.num_features()), (14, 3));
+    for (x, y) in data.features.iter().zip(&data.targets) {
+        assert_eq!(teacher.forward(x)[0], *y);
+    }
+
+    let result = dir.path().join("fit");
+    let out = relumip(&[
+        "sparse",
+        s(&csv),
+        "--hidden",
+        "2",
+        "--time-limit",
+        "60",
+        "--output",
+        s(&result),
+    ]);
+    let log = text(&out.stdout);
+    assert!(out.status.success(), "{}\n{}", log, text(&out.stderr));
+    assert!(log.contains("Status            optimal"), "{log}");
+    assert!(
+        log.contains("Nonzeros") && log.contains("Gap               0.00%"),
+        "{log}"
+    );
+    let report = json(&dir.path().join("fit.json"));
+    assert_eq!(report["status"], "optimal");
+    let nonzeros = report["nonzeros"].as_u64().unwrap();
+    assert!(nonzeros <= 3, "{nonzeros}");
+    assert!(report["max_residual"].as_f64().unwrap() < 1e-6);
+
+    // `relumip eval` on the written network reproduces the targets.
+    let inputs = dir.path().join("inputs.txt");
+    let lines: Vec<String> = data
+        .features
+        .iter()
+        .map(|x| {
+            x.iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    std::fs::write(&inputs, lines.join("\n")).unwrap();
+    let out = relumip(&[
+        "eval",
+        s(&dir.path().join("fit.onnx")),
+        "--input",
+        s(&inputs),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for (line, y) in text(&out.stdout).lines().zip(&data.targets) {
+        let v: f64 = line.trim().parse().unwrap();
+        assert!((v - y).abs() < 1e-6, "{v} vs {y}");
+    }
+
+    let mps = dir.path().join("fit.mps");
+    let out = relumip(&["sparse", s(&csv), "--hidden", "2", "--export", s(&mps)]);
+    assert!(out.status.success());
+    let out = relumip(&[
+        "solve",
+        s(&mps),
+        "--threads",
+        "1",
+        "--quiet",
+        "--stats",
+        s(&dir.path().join("s.json")),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        json(&dir.path().join("s.json"))["objective"].as_f64(),
+        report["objective"].as_f64()
+    );
+}
+
+/// Runs `train` and checks the report against the ONNX file: the network reads raw
+/// features, and its accuracy on the whole file is consistent with the reported
+/// train and test accuracies.
+fn train_and_check(data: &Path, dir: &Path, name: &str, extra: &[&str]) -> serde_json::Value {
+    let prefix = dir.join(name);
+    let mut args = vec!["train", s(data), "--output", s(&prefix), "--quiet"];
+    args.extend_from_slice(extra);
+    let out = relumip(&args);
+    let log = text(&out.stdout);
+    assert!(out.status.success(), "{log}\n{}", text(&out.stderr));
+    assert!(
+        log.contains("Train accuracy") && log.contains("Test accuracy"),
+        "{log}"
+    );
+    let report = json(&dir.join(format!("{name}.json")));
+    let (train, test) = (
+        report["train_accuracy"].as_f64().unwrap(),
+        report["test_accuracy"].as_f64().unwrap(),
+    );
+    assert!((0.0..=1.0).contains(&train) && (0.0..=1.0).contains(&test));
+    let net = read_network(&dir.join(format!("{name}.onnx")), false).unwrap();
+    let all = read_csv(data).unwrap();
+    let (labels, classes) = all.class_labels().unwrap();
+    assert_eq!(net.output_dim(), classes);
+    let (n_train, n_test) = (
+        report["train_samples"].as_f64().unwrap(),
+        report["test_samples"].as_f64().unwrap(),
+    );
+    let overall = accuracy(&net, &all.features, &labels);
+    let expected = (train * n_train + test * n_test) / (n_train + n_test);
+    assert!((overall - expected).abs() < 1e-9, "{overall} vs {expected}");
+    report
+}
+
+#[test]
+fn train_layerwise_adam_and_prune_on_iris() {
+    let Some(sets) = datasets() else { return };
+    let iris = sets.join("iris.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let adam = train_and_check(
+        &iris,
+        dir.path(),
+        "adam",
+        &[
+            "--method",
+            "adam",
+            "--layers",
+            "6",
+            "--epochs",
+            "200",
+            "--batch",
+            "16",
+            "--learning-rate",
+            "0.01",
+        ],
+    );
+    assert!(adam["test_accuracy"].as_f64().unwrap() >= 0.8, "{adam}");
+    let lw = train_and_check(
+        &iris,
+        dir.path(),
+        "lw",
+        &[
+            "--method",
+            "layerwise",
+            "--layers",
+            "4",
+            "--batch",
+            "40",
+            "--max-rounds",
+            "2",
+            "--milp-time-limit",
+            "0.2",
+            "--time-limit",
+            "20",
+        ],
+    );
+    assert!(lw["details"]["milps"].as_u64().unwrap() > 0, "{lw}");
+    assert!(lw["train_accuracy"].as_f64().unwrap() >= 0.6, "{lw}");
+    let pr = train_and_check(
+        &iris,
+        dir.path(),
+        "pr",
+        &[
+            "--method",
+            "prune",
+            "--layers",
+            "3",
+            "--milp-samples",
+            "15",
+            "--time-limit",
+            "3",
+        ],
+    );
+    let d = &pr["details"];
+    assert_eq!(d["milp_samples"], 15);
+    assert!(d["weight_sparsity"].as_f64().unwrap() >= 0.0 && d["total_weights"] == 3 * 4 + 3 * 3);
+    assert!(d["pruned_neurons"].as_u64().unwrap() <= 3);
+}
+
+#[test]
+fn prune_refuses_two_hidden_layers() {
+    let Some(sets) = datasets() else { return };
+    let out = relumip(&[
+        "train",
+        s(&sets.join("iris.csv")),
+        "--method",
+        "prune",
+        "--layers",
+        "3,3",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("one hidden layer"));
+}
+
+#[test]
+fn malformed_csv_files_give_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("ragged.csv", "1,2,0\n3,4,1\n5,1\n", ":3: ragged row"),
+        (
+            "word.csv",
+            "1,2,0\n3,abc,1\n",
+            ":2: column 2: expected a number, found 'abc'",
+        ),
+        ("empty.csv", "", ":1: empty file"),
+        ("header_only.csv", "3,2,a,b\n", ":2: no data rows"),
+    ];
+    for (name, content, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        for args in [
+            vec!["train", s(&path), "--method", "adam", "--layers", "2"],
+            vec!["sparse", s(&path), "--hidden", "1"],
+        ] {
+            let out = relumip(&args);
+            let err = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+            assert!(
+                err.contains(&format!("{}{expected}", path.display())),
+                "{name}: {err}"
+            );
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+    // Regression targets are not class labels.
+    let path = dir.path().join("real.csv");
+    std::fs::write(&path, "1,2,0.5\n3,4,1\n").unwrap();
+    let out = relumip(&["train", s(&path), "--method", "adam", "--layers", "2"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not a class index"));
+}
