@@ -82,6 +82,9 @@ fn highs_logs() {
         0,
         0.0,
     );
+    // Inconsistent column bounds (LP-tightened bounds that prove the case): no time.
+    let r = p("highs-acas-inconsistent-bounds.log");
+    assert_eq!((r.status, r.nodes, r.time), (S::Infeasible, Some(0), None));
     assert_eq!(
         parse_highs_log("Running HiGHS\nsegfault\n").status,
         S::Error
@@ -137,5 +140,9 @@ fn cbc_logs() {
         (lp.status, lp.objective, lp.nodes),
         (S::Optimal, Some(2.5), Some(0))
     );
+    // An infeasible root LP: no `Result` block.
+    let r = p("cbc-acas-lp-infeasible.log");
+    assert_eq!((r.status, r.objective, r.nodes), (S::Infeasible, None, Some(0)));
+    assert_eq!(r.time, Some(0.056566));
     assert_eq!(parse_cbc_log("CBC\nKilled\n").status, S::Error);
 }

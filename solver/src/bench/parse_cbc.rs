@@ -15,7 +15,8 @@
 //! The time is the wall-clock figure of `Total time (Wallclock seconds)` (else of
 //! `Time (Wallclock seconds)`). For an optimal run, the bound is the objective. A model
 //! without integers prints no `Result` line; then a line `... Optimal — Obj: 2.5 ...`
-//! gives an optimal run, and a line that says infeasibility was proved gives an
+//! gives an optimal run, and a line that says infeasibility was proved (or
+//! `Problem is infeasible - ... seconds`, an infeasible root LP) gives an
 //! infeasible one. CBC prints objectives and bounds in the model's sense.
 
 use super::parse_highs::{first_number, value_after};
@@ -64,7 +65,9 @@ pub fn parse_cbc_log(log: &str) -> RunResult {
             }
         } else if let Some((_, rest)) = line.split_once("Optimal — Obj:") {
             lp_status = Some((RunStatus::Optimal, first_number(rest)));
-        } else if line.contains("nfeasib") && (line.contains("proved") || line.contains("proven")) {
+        } else if line.starts_with("Problem is infeasible")
+            || (line.contains("nfeasib") && (line.contains("proved") || line.contains("proven")))
+        {
             lp_status = Some((RunStatus::Infeasible, None));
         }
         if let Some(v) = value_after(line, "Total time (Wallclock seconds)") {

@@ -14,6 +14,9 @@
 //! `Model status        : Optimal`, `Objective value     :  2.5e+00` and
 //! `HiGHS run time      :          0.00` are read (nodes 0). Bounds and objectives are
 //! in the model's sense (HiGHS reports maximisation problems as they are stated).
+//! A model whose column bounds are inconsistent stops at once with
+//! `Model has 1 significant inconsistent bound(s): infeasible` (infeasible, nodes 0,
+//! no time: the harness then takes the wall-clock time).
 
 use super::{RunResult, RunStatus};
 
@@ -88,6 +91,10 @@ pub fn parse_highs_log(log: &str) -> RunResult {
             } else if let Some(v) = value_after(line, "Nodes") {
                 nodes = first_number(v).filter(|n| *n >= 0.0).map(|n| n as u64);
             }
+        } else if line.starts_with("Model has") && line.trim_end().ends_with(": infeasible") {
+            // Inconsistent column bounds: HiGHS stops before solving.
+            status_text = Some("Infeasible".to_string());
+            nodes = Some(0);
         } else if let Some(v) = value_after(line, "Model status") {
             status_text = Some(v.to_string());
             nodes = Some(0);
