@@ -37,7 +37,7 @@ for layers in 16 16,16; do
     run "digits-adam-$tag" "$data/digits.csv.gz" --method adam --layers "$layers" \
         --batch 50 --epochs 100
     for m in layerwise adam; do
-        echo "digits-$m-$tag,$m,$layers,$(row "$out/digits-$m-$tag.json" train_accuracy test_accuracy time_seconds details.batches details.rounds details.milps details.lps details.solves_at_time_limit details.epochs)" >> "$out/layerwise.csv"
+        echo "digits-$m-$tag,$m,$tag,$(row "$out/digits-$m-$tag.json" train_accuracy test_accuracy time_seconds details.batches details.rounds details.milps details.lps details.solves_at_time_limit details.epochs)" >> "$out/layerwise.csv"
     done
 done
 
