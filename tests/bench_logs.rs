@@ -142,7 +142,10 @@ fn cbc_logs() {
     );
     // An infeasible root LP: no `Result` block.
     let r = p("cbc-acas-lp-infeasible.log");
-    assert_eq!((r.status, r.objective, r.nodes), (S::Infeasible, None, Some(0)));
+    assert_eq!(
+        (r.status, r.objective, r.nodes),
+        (S::Infeasible, None, Some(0))
+    );
     assert_eq!(r.time, Some(0.056566));
     assert_eq!(parse_cbc_log("CBC\nKilled\n").status, S::Error);
 }

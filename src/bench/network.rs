@@ -75,10 +75,7 @@ pub fn export_instance(
             }
         };
         let mut milp = verification_milp(&net, case, &pre, options.formulation)?;
-        if let Some(t) = milp.model.column_by_name("t") {
-            let v = &mut milp.model.variables[t];
-            v.upper = v.upper.min(0.0);
-        }
+        milp.restrict_to_counterexamples();
         milp.model.name = format!("case{k}");
         let path = dir.join(format!("case{k}.mps"));
         write_mps(&milp.model, &path)?;

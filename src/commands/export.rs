@@ -62,10 +62,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
         let bounds = case_bounds(&net, case, method, budget.max(Duration::ZERO))?;
         let mut milp = verification_milp(&net, case, &pre_bounds(&bounds), formulation)?;
         // Feasible exactly when a counterexample exists: t <= 0.
-        if let Some(t) = milp.model.column_by_name("t") {
-            let v = &mut milp.model.variables[t];
-            v.upper = v.upper.min(0.0);
-        }
+        milp.restrict_to_counterexamples();
         milp.model.name = format!("{base}_case{k}");
         let mps = args.out.join(format!("{base}_case{k}.mps"));
         write_mps(&milp.model, &mps)?;

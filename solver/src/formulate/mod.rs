@@ -35,6 +35,25 @@ pub struct NetworkMilp {
     pub outputs: Vec<usize>,
 }
 
+impl NetworkMilp {
+    /// Turns a verification MILP (`min t`) into its feasibility form for export:
+    /// `t <= 0`, so the model is feasible exactly when the case has a
+    /// counterexample. When the bounds already prove the case (`t`'s lower bound is
+    /// positive), that lower bound is dropped rather than written crossing the upper
+    /// one, which MPS readers such as CBC's refuse: it is implied by the `output`
+    /// rows (`t >= c_k'y - d_k`) and the output columns' bounds it was computed
+    /// from, so the model stays infeasible.
+    pub fn restrict_to_counterexamples(&mut self) {
+        if let Some(t) = self.model.column_by_name("t") {
+            let v = &mut self.model.variables[t];
+            v.upper = v.upper.min(0.0);
+            if v.lower > v.upper {
+                v.lower = f64::NEG_INFINITY;
+            }
+        }
+    }
+}
+
 fn check_dims(
     net: &Network,
     lower: &[f64],
