@@ -381,21 +381,6 @@ pub fn output_function_lower_bounds(
     bounds: &NetworkBounds,
     rows: &[(Vec<f64>, f64)],
 ) -> Result<Vec<f64>> {
-    Ok(output_function_linear_lower_bounds(net, bounds, rows)?
-        .into_iter()
-        .map(|(lower, _)| lower)
-        .collect())
-}
-
-/// [`output_function_lower_bounds`] with, for each row, the coefficients of the
-/// linear lower bound over the input that gave it (`lower(x) = sum_i a_i x_i + c`,
-/// minimised over the box): `|a_i|` times the width of input `i` is what input `i`
-/// costs the bound.
-pub fn output_function_linear_lower_bounds(
-    net: &Network,
-    bounds: &NetworkBounds,
-    rows: &[(Vec<f64>, f64)],
-) -> Result<Vec<(f64, Vec<f64>)>> {
     bounds.check_shape(net)?;
     let last = net.layers().len() - 1;
     let layer = &net.layers()[last];
@@ -428,10 +413,9 @@ pub fn output_function_linear_lower_bounds(
         lower.relax(&relaxations[j]);
         lower.through_affine(&net.layers()[j], &relaxations[j].affine_magnitude);
     }
-    let values = lower.concretise(bounds.input_lower(), bounds.input_upper());
-    Ok(values
+    Ok(lower
+        .concretise(bounds.input_lower(), bounds.input_upper())
         .into_iter()
-        .zip(lower.coefs.chunks_exact(lower.cols))
-        .map(|((lo, size), coefs)| (outward(lo, lo, size).0, coefs.to_vec()))
+        .map(|(lo, size)| outward(lo, lo, size).0)
         .collect())
 }
