@@ -264,8 +264,8 @@ fn worker_loop(
         if is_root && !root_reported {
             root_reported = true;
             shared.report(ctx, ProgressKind::Root, pool.open_bound());
-        }
-        if improved {
+        } else if improved {
+            // (An incumbent found at the root is on the root's line already.)
             shared.report(ctx, ProgressKind::Incumbent, pool.open_bound());
         }
         share(pool, &mut local, &deque);
