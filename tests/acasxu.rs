@@ -23,6 +23,7 @@ const INSTANCES: &[(&str, &str, &str)] = &[
     ("1_8", "prop_4", "sat"),
     ("3_1", "prop_2", "sat"),
     ("2_9", "prop_8", "sat"),
+    ("1_7", "prop_1", "unsat"),
 ];
 
 fn paths(dir: &Path, net: &str, prop: &str) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -71,6 +72,17 @@ fn answers_agree_with_ground_truth_and_counterexamples_check() {
             "{net_id} {prop_id}: {:?}",
             report.cases
         );
+        if prop_id == "prop_1" {
+            // Property 1 leaves about 260 unstable ReLUs: `auto` splits inputs at once.
+            assert!(
+                report
+                    .cases
+                    .iter()
+                    .all(|c| c.outcome.starts_with("input-split")),
+                "{net_id} {prop_id}: {:?}",
+                report.cases
+            );
+        }
         if let Answer::Sat(cex) = &report.answer {
             let y = net.forward(&cex.input);
             let case = &property.cases[cex.case];

@@ -3,7 +3,9 @@
 //!
 //! A node is a sub-box of the case's input box. Its bound is the lower bound of every
 //! output constraint `c_k'y - d_k` over the sub-box, from symbolic bounds of the
-//! network on the sub-box with each constraint back-substituted itself; the sub-box
+//! network on the sub-box with each constraint back-substituted itself. The symbolic
+//! bounds of a sub-box start from its parent's bounds (valid on the larger box), so
+//! they only tighten down the tree; the sub-box
 //! holds no counterexample as soon as one of these lower bounds is positive. Otherwise
 //! the centre of the sub-box is tried as a counterexample, and the sub-box is split in
 //! two along the input with the largest `|gradient| x width` of the most violated
@@ -13,13 +15,16 @@
 //! pass before it is reported.
 
 use super::{check_counterexample, Answer};
-use crate::bounds::{output_function_lower_bounds, symbolic_bounds};
+use crate::bounds::{
+    output_function_lower_bounds, symbolic_bounds, symbolic_refine, NetworkBounds,
+};
 use crate::error::Result;
 use crate::nn::attack::margin;
 use crate::nn::property::{Case, Property};
 use crate::nn::{Activation, Network};
 use rayon::prelude::*;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Sub-boxes processed per round.
@@ -43,6 +48,8 @@ struct SubBox {
     depth: u32,
     /// The parent's best margin lower bound (priority: most promising first).
     priority: f64,
+    /// The parent's neuron bounds (none at the root).
+    parent_bounds: Option<Arc<NetworkBounds>>,
 }
 
 impl PartialEq for SubBox {
@@ -101,6 +108,21 @@ fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
     g
 }
 
+/// Symbolic bounds over the sub-box, intersected with its parent's bounds (sound:
+/// the parent's box holds the sub-box). Should rounding make the intersection empty,
+/// the sub-box's own bounds are used alone.
+fn sub_box_bounds(net: &Network, b: &SubBox) -> Result<NetworkBounds> {
+    if let Some(parent) = &b.parent_bounds {
+        let mut bounds = NetworkBounds::clone(parent);
+        bounds.set_input_box(&b.lower, &b.upper);
+        symbolic_refine(net, &mut bounds, 0)?;
+        if !bounds.is_empty() {
+            return Ok(bounds);
+        }
+    }
+    symbolic_bounds(net, &b.lower, &b.upper)
+}
+
 fn process(
     net: &Network,
     case: &Case,
@@ -108,7 +130,7 @@ fn process(
     root_width: &[f64],
     b: SubBox,
 ) -> Result<BoxOutcome> {
-    let bounds = symbolic_bounds(net, &b.lower, &b.upper)?;
+    let bounds = sub_box_bounds(net, &b)?;
     let lows = output_function_lower_bounds(net, &bounds, rows)?;
     let best = lows.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if best > 0.0 {
@@ -143,6 +165,7 @@ fn process(
         return Ok(BoxOutcome::TooSmall);
     };
     let mid = 0.5 * (b.lower[i] + b.upper[i]);
+    let bounds = Arc::new(bounds);
     let mut left_upper = b.upper.clone();
     left_upper[i] = mid;
     let mut right_lower = b.lower.clone();
@@ -153,12 +176,14 @@ fn process(
             upper: left_upper,
             depth: b.depth + 1,
             priority: best,
+            parent_bounds: Some(Arc::clone(&bounds)),
         },
         SubBox {
             lower: right_lower,
             upper: b.upper,
             depth: b.depth + 1,
             priority: best,
+            parent_bounds: Some(bounds),
         },
     ))
 }
@@ -208,6 +233,7 @@ pub fn split_case(
         upper: case.input_upper.clone(),
         depth: 0,
         priority: f64::NEG_INFINITY,
+        parent_bounds: None,
     });
     let mut too_small = false;
     while !heap.is_empty() {
