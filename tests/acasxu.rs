@@ -24,6 +24,8 @@ const INSTANCES: &[(&str, &str, &str)] = &[
     ("3_1", "prop_2", "sat"),
     ("2_9", "prop_8", "sat"),
     ("1_7", "prop_1", "unsat"),
+    // Missed by the first attack, found by the attack inside a sub-box.
+    ("1_4", "prop_2", "sat"),
 ];
 
 fn paths(dir: &Path, net: &str, prop: &str) -> (std::path::PathBuf, std::path::PathBuf) {

@@ -41,7 +41,7 @@ pub fn margin(net: &Network, case: &Case, x: &[f64]) -> (f64, usize) {
 }
 
 /// Gradient of `c'f(x)` with respect to `x` for output weights `c`.
-fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
+pub(crate) fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
     let values = net.forward_all_layers(x);
     let layers = net.layers();
     let mut g = vec![0.0; net.output_dim()];
@@ -72,10 +72,21 @@ fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
 /// Searches the case's input box for a point with margin `<= 0`; returns the best
 /// point found if its margin is `<= 0`.
 pub fn attack(net: &Network, case: &Case, settings: &AttackSettings) -> Option<Vec<f64>> {
+    attack_in_box(net, case, &case.input_lower, &case.input_upper, settings)
+}
+
+/// [`attack`] restricted to the box `[lo, up]`, which must lie inside the case's
+/// input box (for a sub-box of input splitting).
+pub fn attack_in_box(
+    net: &Network,
+    case: &Case,
+    lo: &[f64],
+    up: &[f64],
+    settings: &AttackSettings,
+) -> Option<Vec<f64>> {
     if case.output_constraints.is_empty() || !case.input_constraints.is_empty() {
         return None;
     }
-    let (lo, up) = (&case.input_lower, &case.input_upper);
     let mut rng = SplitMix64::new(settings.seed);
     for restart in 0..settings.restarts {
         let mut x: Vec<f64> = if restart == 0 {

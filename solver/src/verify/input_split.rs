@@ -7,7 +7,8 @@
 //! bounds of a sub-box start from its parent's bounds (valid on the larger box), so
 //! they only tighten down the tree; the sub-box
 //! holds no counterexample as soon as one of these lower bounds is positive. Otherwise
-//! the centre of the sub-box is tried as a counterexample, and the sub-box is split in
+//! the centre of the sub-box is tried as a counterexample, then a short attack (a few
+//! sign-gradient steps from the centre, inside the sub-box), and the sub-box is split in
 //! two along the input with the largest `|gradient| x width` of the most violated
 //! constraint (the "smear" rule). Sub-boxes are processed in rounds of a fixed size,
 //! in parallel, and each round's children are queued in order, so the run does not
@@ -19,14 +20,17 @@ use crate::bounds::{
     output_function_lower_bounds, symbolic_bounds, symbolic_refine, NetworkBounds,
 };
 use crate::error::Result;
-use crate::nn::attack::margin;
+use crate::nn::attack::{attack_in_box, gradient, margin, AttackSettings};
 use crate::nn::property::{Case, Property};
-use crate::nn::{Activation, Network};
+use crate::nn::Network;
 use rayon::prelude::*;
 use std::collections::BinaryHeap;
 use std::sync::Arc;
 use std::time::Instant;
 
+/// Gradient steps of the attack from the centre of every undecided sub-box (a few
+/// forward and backward passes: cheap next to the box's symbolic bounds).
+const LOCAL_ATTACK_STEPS: usize = 10;
 /// Sub-boxes processed per round.
 const ROUND: usize = 64;
 /// Sub-boxes narrower than this (relative to the case box, in every input) are
@@ -80,34 +84,6 @@ enum BoxOutcome {
     TooSmall,
 }
 
-/// Gradient of `c'f(x)` with respect to `x`.
-fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
-    let values = net.forward_all_layers(x);
-    let mut g = vec![0.0; net.output_dim()];
-    for &(i, a) in c {
-        g[i] += a;
-    }
-    for (k, layer) in net.layers().iter().enumerate().rev() {
-        if layer.activation() == Activation::Relu {
-            for (gi, &pre) in g.iter_mut().zip(&values[k].pre) {
-                if pre <= 0.0 {
-                    *gi = 0.0;
-                }
-            }
-        }
-        let mut prev = vec![0.0; layer.input_dim()];
-        for (i, &gi) in g.iter().enumerate() {
-            if gi != 0.0 {
-                for (p, &w) in prev.iter_mut().zip(layer.row(i)) {
-                    *p += gi * w;
-                }
-            }
-        }
-        g = prev;
-    }
-    g
-}
-
 /// Symbolic bounds over the sub-box, intersected with its parent's bounds (sound:
 /// the parent's box holds the sub-box). Should rounding make the intersection empty,
 /// the sub-box's own bounds are used alone.
@@ -145,6 +121,14 @@ fn process(
     let (m, k) = margin(net, case, &centre);
     if m <= 0.0 {
         return Ok(BoxOutcome::Counterexample(centre));
+    }
+    let local = AttackSettings {
+        restarts: 1,
+        steps: LOCAL_ATTACK_STEPS,
+        seed: 0,
+    };
+    if let Some(x) = attack_in_box(net, case, &b.lower, &b.upper, &local) {
+        return Ok(BoxOutcome::Counterexample(x));
     }
     let g = gradient(net, &centre, &case.output_constraints[k].terms);
     let mut dim = None;
