@@ -7,8 +7,8 @@
 //! bounds of a sub-box start from its parent's bounds (valid on the larger box), so
 //! they only tighten down the tree; the sub-box
 //! holds no counterexample as soon as one of these lower bounds is positive. Otherwise
-//! the centre of the sub-box is tried as a counterexample, then a short attack (a few
-//! sign-gradient steps from the centre, inside the sub-box), and the sub-box is split in
+//! a short attack (the centre of the sub-box, then a few sign-gradient steps from it,
+//! inside the sub-box) looks for a counterexample, and the sub-box is split in
 //! two along the input with the largest `|gradient| x width` of the most violated
 //! constraint (the "smear" rule). Sub-boxes are processed in rounds of a fixed size,
 //! in parallel, and each round's children are queued in order, so the run does not
@@ -118,10 +118,7 @@ fn process(
         .zip(&b.upper)
         .map(|(l, u)| 0.5 * (l + u))
         .collect();
-    let (m, k) = margin(net, case, &centre);
-    if m <= 0.0 {
-        return Ok(BoxOutcome::Counterexample(centre));
-    }
+    // The attack's first point is the centre itself.
     let local = AttackSettings {
         restarts: 1,
         steps: LOCAL_ATTACK_STEPS,
@@ -130,6 +127,7 @@ fn process(
     if let Some(x) = attack_in_box(net, case, &b.lower, &b.upper, &local) {
         return Ok(BoxOutcome::Counterexample(x));
     }
+    let (_, k) = margin(net, case, &centre);
     let g = gradient(net, &centre, &case.output_constraints[k].terms);
     let mut dim = None;
     let mut best_smear = -1.0;
