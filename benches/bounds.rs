@@ -7,8 +7,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use relumip_solver::bounds::{
     interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions, NetworkBounds,
 };
-use relumip_solver::gen::SplitMix64;
 use relumip_solver::nn::{Activation, Layer, Network};
+use relumip_solver::rng::SplitMix64;
 use std::time::Duration;
 
 fn random_network(dims: &[usize], seed: u64) -> Network {

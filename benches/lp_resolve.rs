@@ -5,7 +5,7 @@
 //! warm, restores the bound and re-solves again, for every LP engine.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use relumip_solver::gen::relu_bigm;
+use relumip_solver::generate::relu_bigm;
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use relumip_solver::model::VarKind;
 

@@ -4,7 +4,7 @@
 //! nodes (propagation, warm LP, heuristics, branching), not of the root.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use relumip_solver::gen::{facility_location, relu_bigm};
+use relumip_solver::generate::{facility_location, relu_bigm};
 use relumip_solver::search::{solve, NoProgress, Schedule, Settings};
 
 const NODES: u64 = 2000;

@@ -4,7 +4,7 @@
 //! location MILP.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use relumip_solver::gen::{facility_location, relu_bigm};
+use relumip_solver::generate::{facility_location, relu_bigm};
 use relumip_solver::lp::LpProblem;
 use relumip_solver::model::Model;
 use relumip_solver::search::domain::{propagate, LocalDomain, Structure};

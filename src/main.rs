@@ -28,7 +28,7 @@ enum Command {
     Solve(commands::solve::SolveArgs),
     /// Generate an instance (knapsack, set cover, facility location, ReLU network) as MPS,
     /// or planted regression data (CSV + teacher ONNX).
-    Gen(commands::gen::GenArgs),
+    Gen(commands::generate::GenArgs),
     /// Evaluate a network on input vectors (comma-separated, one per line).
     Eval(commands::eval::EvalArgs),
     /// Answer a VNN-LIB property on a network: sat (with counterexample) or unsat.
@@ -53,7 +53,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Solve(args) => commands::solve::run(&args),
-        Command::Gen(args) => commands::gen::run(&args),
+        Command::Gen(args) => commands::generate::run(&args),
         Command::Eval(args) => commands::eval::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
         Command::Export(args) => commands::export::run(&args),

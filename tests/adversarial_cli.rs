@@ -2,9 +2,9 @@
 //! classified as the target with the margin, its L1 distance is the one printed, and
 //! no point of a fine grid over the search box does better (brute force).
 
-use relumip_solver::gen::SplitMix64;
 use relumip_solver::io::onnx::{write_onnx, OnnxPrecision, OnnxWriteOptions};
 use relumip_solver::nn::{Activation, Layer, Network};
+use relumip_solver::rng::SplitMix64;
 use std::process::Command;
 
 const MARGIN: f64 = 1.2;

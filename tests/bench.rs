@@ -4,20 +4,9 @@
 
 mod common;
 
+use common::{relumip, text};
 use relumip_solver::bench::peers::find_on_path;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn relumip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relumip"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -3,19 +3,8 @@
 
 mod common;
 
+use common::{relumip, text};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn relumip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relumip"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn solve_writes_log_solution_and_statistics() {

@@ -7,26 +7,8 @@
 
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use relumip_solver::model::{Model, ObjSense, VarKind};
+use relumip_solver::rng::SplitMix64;
 use relumip_solver::search::{solve, NoProgress, Schedule, Settings, Status};
-
-/// Small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn int(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as u64) as i64
-    }
-}
 
 #[derive(Debug, PartialEq)]
 enum Answer {
@@ -42,7 +24,7 @@ fn random_model(
     continuous: usize,
     allow_unbounded: bool,
 ) -> Model {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64::new(seed);
     let mut m = Model::new(&format!("random{seed}"));
     m.sense = if rng.below(2) == 0 {
         ObjSense::Minimize
@@ -94,7 +76,7 @@ fn random_model(
     if free_last {
         m.variables[n - 1].upper = f64::INFINITY;
     }
-    let rows = 2 + rng.below(n as u64 / 2 + 2) as usize;
+    let rows = 2 + rng.below(n / 2 + 2) as usize;
     for r in 0..rows {
         let mut entries = Vec::new();
         for j in 0..n {

@@ -3,43 +3,28 @@
 //! limits (accuracies recomputed from the ONNX file they write), and clear errors
 //! for malformed CSV files.
 
+mod common;
+
+use common::{relumip, text};
 use relumip_solver::data::read_csv;
 use relumip_solver::io::read_network;
 use relumip_solver::train::metrics::accuracy;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn relumip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relumip"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
-/// The shared data sets: `$RELUMIP_BENCHMARKS/datasets`, else `shared/benchmarks` in
-/// the nearest ancestor of the project folder; `None` (with a message) when absent.
+/// The shared data sets (`datasets/` of the benchmark folder); `None` (with a
+/// message) when absent.
 fn datasets() -> Option<PathBuf> {
-    let dir = match std::env::var_os("RELUMIP_BENCHMARKS") {
-        Some(d) => Some(PathBuf::from(d)),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .map(|a| a.join("shared").join("benchmarks"))
-            .find(|d| d.is_dir()),
+    let dir = common::benchmarks()?.join("datasets");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: no datasets folder in {}", dir.display());
+        None
     }
-    .map(|d| d.join("datasets"))
-    .filter(|d| d.is_dir());
-    if dir.is_none() {
-        eprintln!("skipped: no shared/benchmarks/datasets folder (set RELUMIP_BENCHMARKS)");
-    }
-    dir
 }
 
 fn json(path: &Path) -> serde_json::Value {

@@ -51,7 +51,7 @@ fn onnx_equals_nnet_without_normalisation_rounded_to_f32() {
         assert_eq!(onnx.layers()[6].activation(), Activation::Identity);
         assert_subtracts_zeros(&onnx_path(&dir, a, b));
         for _ in 0..20 {
-            let x: Vec<f64> = (0..5).map(|_| rng.range(-0.5, 0.5)).collect();
+            let x: Vec<f64> = (0..5).map(|_| rng.uniform(-0.5, 0.5)).collect();
             let (yo, yn) = (onnx.forward(&x), nnet.forward(&x));
             for (u, v) in yo.iter().zip(&yn) {
                 worst = worst.max((u - v).abs() / v.abs().max(1e-2));
@@ -100,7 +100,7 @@ fn folded_nnet_maps_raw_units() {
         let folded = read_nnet(&nnet_path(&dir, a, b), NnetNormalisation::Fold).unwrap();
         let onnx = read_onnx(&onnx_path(&dir, a, b)).unwrap();
         for _ in 0..20 {
-            let x: Vec<f64> = (0..5).map(|_| rng.range(-0.5, 0.5)).collect();
+            let x: Vec<f64> = (0..5).map(|_| rng.uniform(-0.5, 0.5)).collect();
             let raw: Vec<f64> = x
                 .iter()
                 .zip(file.input_mean.iter().zip(&file.input_range))

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 fn samples(rng: &mut Rng, lower: &[f64], upper: &[f64], count: usize) -> Vec<Vec<f64>> {
     let n = lower.len();
     let mut points: Vec<Vec<f64>> = (0..count)
-        .map(|_| (0..n).map(|j| rng.range(lower[j], upper[j])).collect())
+        .map(|_| (0..n).map(|j| rng.uniform(lower[j], upper[j])).collect())
         .collect();
     for mask in 0..1usize << n {
         points.push(

@@ -7,10 +7,10 @@
 
 use relumip_solver::bounds::{interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions};
 use relumip_solver::formulate::{adversarial_milp, verification_milp, Decision, Formulation};
-use relumip_solver::gen::SplitMix64;
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
 use relumip_solver::nn::property::{Case, LinearConstraint, Property};
 use relumip_solver::nn::{Activation, Layer, Network};
+use relumip_solver::rng::SplitMix64;
 use relumip_solver::search::{solve, NoProgress, Settings, Status};
 use relumip_solver::verify::{pre_bounds, verify, Answer, BoundsMethod, Strategy, VerifyOptions};
 use std::time::Duration;

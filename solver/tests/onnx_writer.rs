@@ -13,8 +13,8 @@ fn random_network(rng: &mut Rng, sizes: &[usize], last_relu: bool) -> Network {
         .windows(2)
         .enumerate()
         .map(|(k, w)| {
-            let weights = (0..w[0] * w[1]).map(|_| rng.range(-1.0, 1.0)).collect();
-            let bias = (0..w[1]).map(|_| rng.range(-0.5, 0.5)).collect();
+            let weights = (0..w[0] * w[1]).map(|_| rng.uniform(-1.0, 1.0)).collect();
+            let bias = (0..w[1]).map(|_| rng.uniform(-0.5, 0.5)).collect();
             let act = if k + 2 < sizes.len() || last_relu {
                 Activation::Relu
             } else {
@@ -71,7 +71,7 @@ fn write_then_read_gives_the_same_network() {
             };
             assert_eq!(back, expected, "{options:?}");
             for _ in 0..10 {
-                let x: Vec<f64> = (0..4).map(|_| rng.range(-2.0, 2.0)).collect();
+                let x: Vec<f64> = (0..4).map(|_| rng.uniform(-2.0, 2.0)).collect();
                 assert_eq!(back.forward(&x), expected.forward(&x));
             }
         }

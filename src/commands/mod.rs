@@ -4,7 +4,7 @@ pub mod adversarial;
 pub mod bench;
 pub mod eval;
 pub mod export;
-pub mod gen;
+pub mod generate;
 pub mod solve;
 pub mod sparse;
 pub mod train;

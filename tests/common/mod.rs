@@ -87,3 +87,16 @@ pub fn assert_consistent(name: &str, result: &SolveResult, known: KnownAnswer, m
         result.best_bound
     );
 }
+
+/// Runs the `relumip` binary with `args` and returns what it printed and its status.
+pub fn relumip(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_relumip"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Printed bytes as text (lossy).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

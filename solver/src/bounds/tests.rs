@@ -2,9 +2,9 @@
 //! networks, the tightness order, hand-computed bounds and stability counts.
 
 use super::*;
-use crate::gen::SplitMix64;
 use crate::lp::LpBackend;
 use crate::nn::Layer;
+use crate::rng::SplitMix64;
 use std::time::Duration;
 
 /// The tests' generator: uniform reals and integers.

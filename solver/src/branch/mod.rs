@@ -138,10 +138,7 @@ pub fn tie_key(seed: u64, candidate: &Candidate) -> u64 {
     let spread = if seed == 0 {
         col
     } else {
-        let mut z = seed ^ col.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        crate::rng::seeded_hash(seed, col)
     };
     (bucket << 40) | (spread & ((1 << 40) - 1))
 }

@@ -11,8 +11,8 @@
 use super::split::shuffle;
 use super::Dataset;
 use crate::error::{Error, Result};
-use crate::gen::SplitMix64;
 use crate::nn::{Activation, Layer, Network};
+use crate::rng::SplitMix64;
 
 /// Sizes and seed of a planted instance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Seeded train/test splits and standardisation.
 
 use super::Dataset;
-use crate::gen::SplitMix64;
+use crate::rng::SplitMix64;
 
 /// Sample indices of a train/test split.
 #[derive(Clone, Debug, PartialEq, Eq)]

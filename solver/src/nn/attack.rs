@@ -7,7 +7,7 @@
 
 use super::property::Case;
 use super::{Activation, Network};
-use crate::gen::SplitMix64;
+use crate::rng::SplitMix64;
 
 /// Settings of the attack.
 #[derive(Clone, Copy, Debug)]

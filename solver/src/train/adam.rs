@@ -8,7 +8,7 @@
 
 use super::classify::{ClassificationTask, Params};
 use crate::error::Result;
-use crate::gen::SplitMix64;
+use crate::rng::SplitMix64;
 use std::time::Instant;
 
 /// Options of [`train_adam`].

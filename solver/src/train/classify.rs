@@ -5,8 +5,8 @@
 use super::metrics::accuracy;
 use crate::data::{train_test_split, Dataset, Standardizer};
 use crate::error::{Error, Result};
-use crate::gen::SplitMix64;
 use crate::nn::{Activation, Layer, Network};
+use crate::rng::SplitMix64;
 
 /// A classification data set split into standardised train and test parts.
 #[derive(Clone, Debug)]

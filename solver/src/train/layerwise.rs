@@ -35,8 +35,8 @@ use super::classify::{ClassificationTask, Params};
 use super::encode::{affine_range, relu};
 use super::metrics::accuracy;
 use crate::error::Result;
-use crate::gen::SplitMix64;
 use crate::model::{Model, VarKind};
+use crate::rng::SplitMix64;
 use crate::search::{solve, NoProgress, Settings};
 use std::time::{Duration, Instant};
 

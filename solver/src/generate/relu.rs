@@ -3,8 +3,8 @@
 //! interval arithmetic; stable neurons get no binary; the MILP carries the ReLU
 //! annotation.
 
-use super::rng::SplitMix64;
 use crate::model::{Model, ReluAnnotation, ReluUnit, VarKind};
+use crate::rng::SplitMix64;
 
 /// Builds the MILP for a random network with layer widths `widths` (input first,
 /// output last, at least 2 outputs) over the input box `[-1, 1]^d`.

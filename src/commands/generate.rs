@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use relumip_solver::data::{planted, write_csv, PlantedSpec};
-use relumip_solver::gen;
+use relumip_solver::generate;
 use relumip_solver::io::mps::write_mps;
 use relumip_solver::io::onnx::{write_onnx, OnnxPrecision, OnnxWriteOptions};
 use relumip_solver::model::Model;
@@ -102,14 +102,14 @@ pub fn run(args: &GenArgs) -> Result<()> {
                 *items > 0 && *dimensions > 0,
                 "--items and --dimensions must be positive"
             );
-            gen::knapsack(*items, *dimensions, args.seed)
+            generate::knapsack(*items, *dimensions, args.seed)
         }
         Family::Setcover { elements, sets } => {
             anyhow::ensure!(
                 *elements > 0 && *sets >= 2,
                 "--elements must be positive and --sets at least 2"
             );
-            gen::set_cover(*elements, *sets, args.seed)
+            generate::set_cover(*elements, *sets, args.seed)
         }
         Family::Facility {
             facilities,
@@ -119,14 +119,14 @@ pub fn run(args: &GenArgs) -> Result<()> {
                 *facilities > 0 && *customers > 0,
                 "--facilities and --customers must be positive"
             );
-            gen::facility_location(*facilities, *customers, args.seed)
+            generate::facility_location(*facilities, *customers, args.seed)
         }
         Family::Relu { widths } => {
             anyhow::ensure!(
                 widths.len() >= 2 && widths.iter().all(|&w| w > 0) && widths[widths.len() - 1] >= 2,
                 "--widths needs positive widths, at least an input and an output layer, and 2 or more outputs"
             );
-            gen::relu_bigm(widths, args.seed)
+            generate::relu_bigm(widths, args.seed)
         }
     };
     let path = args

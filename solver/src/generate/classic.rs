@@ -1,7 +1,7 @@
 //! Knapsack, set cover and capacitated facility location instances.
 
-use super::rng::SplitMix64;
 use crate::model::{Model, ObjSense, VarKind};
+use crate::rng::SplitMix64;
 
 /// A multi-dimensional 0-1 knapsack with `items` items and `dimensions` capacity
 /// rows (weights in [10, 60], capacities half of the total weight, values correlated

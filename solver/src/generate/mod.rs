@@ -3,8 +3,6 @@
 
 mod classic;
 mod relu;
-mod rng;
 
 pub use classic::{facility_location, knapsack, set_cover};
 pub use relu::relu_bigm;
-pub use rng::SplitMix64;
