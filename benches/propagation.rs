@@ -1,4 +1,4 @@
-//! Row-activity bound propagation of the branch-and-bound (`search::domain`): a full
+//! Row-activity bound propagation of the branch-and-bound (`propagation`): a full
 //! pass from the root bounds, and the incremental pass after a branching that fixes
 //! one binary (the work done at every node), on a ReLU big-M MILP and a facility
 //! location MILP.
@@ -7,12 +7,12 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use relumip_solver::generate::{facility_location, relu_bigm};
 use relumip_solver::lp::LpProblem;
 use relumip_solver::model::Model;
-use relumip_solver::search::domain::{propagate, LocalDomain, Structure};
+use relumip_solver::propagation::{propagate, LocalDomain, RowStructure};
 use std::sync::Arc;
 
 /// The propagation structure, the root bounds and the binary columns of a model.
 struct Setup {
-    structure: Structure,
+    structure: RowStructure,
     lower: Arc<Vec<f64>>,
     upper: Arc<Vec<f64>>,
     binaries: Vec<usize>,
@@ -31,7 +31,7 @@ fn setup(model: &Model) -> Setup {
     let lower = Arc::new(problem.col_lower.clone());
     let upper = Arc::new(problem.col_upper.clone());
     Setup {
-        structure: Structure::new(&problem, integral),
+        structure: RowStructure::new(&problem, integral),
         lower,
         upper,
         binaries,

@@ -24,6 +24,7 @@ pub mod io;
 pub mod lp;
 pub mod model;
 pub mod nn;
+pub mod propagation;
 pub mod rng;
 pub mod search;
 pub mod train;

@@ -14,7 +14,7 @@ pub use rounding::SimpleRounding;
 
 use crate::lp::LpEngine;
 use crate::model::ReluAnnotation;
-use crate::search::domain::Structure;
+use crate::propagation::RowStructure;
 
 /// What a heuristic may read at a node.
 pub struct HeuristicInput<'a> {
@@ -27,7 +27,7 @@ pub struct HeuristicInput<'a> {
     /// Column bounds at the node.
     pub upper: &'a [f64],
     /// Rows, columns and integrality.
-    pub structure: &'a Structure,
+    pub structure: &'a RowStructure,
     /// Minimisation-form objective coefficients.
     pub costs: &'a [f64],
     /// Objective of the incumbent (`+inf` if none).
@@ -73,7 +73,7 @@ pub fn default_heuristics() -> Vec<Box<dyn PrimalHeuristic>> {
 }
 
 /// Number of rows that block decreasing (`down`) and increasing (`up`) each column.
-pub fn locks(structure: &Structure) -> (Vec<u32>, Vec<u32>) {
+pub fn locks(structure: &RowStructure) -> (Vec<u32>, Vec<u32>) {
     let n = structure.col_rows.len();
     let mut down = vec![0u32; n];
     let mut up = vec![0u32; n];

@@ -1,9 +1,9 @@
 //! Read-only data shared by all workers of one solve.
 
-use super::domain::Structure;
 use super::settings::Settings;
 use crate::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use crate::model::{check_solution, Model, ObjSense};
+use crate::propagation::RowStructure;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -14,7 +14,7 @@ pub struct SearchContext<'m> {
     /// The LP relaxation in minimisation form, with root bounds.
     pub problem: LpProblem,
     /// Row/column structure for propagation.
-    pub structure: Structure,
+    pub structure: RowStructure,
     /// Root lower bounds (after root propagation).
     pub root_lower: Arc<Vec<f64>>,
     /// Root upper bounds (after root propagation).
@@ -45,7 +45,7 @@ impl<'m> SearchContext<'m> {
             .zip(&integral)
             .all(|(&c, &int)| c == 0.0 || (int && c == c.round() && c.abs() < 1e12))
             && problem.costs.iter().any(|&c| c != 0.0);
-        let structure = Structure::new(&problem, integral);
+        let structure = RowStructure::new(&problem, integral);
         let deadline = settings.time_limit.map(|t| start + t);
         let sign = match model.sense {
             ObjSense::Minimize => 1.0,

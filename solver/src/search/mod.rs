@@ -8,7 +8,6 @@
 
 mod context;
 mod deterministic;
-pub mod domain;
 mod incumbent;
 pub mod node;
 mod pool;

@@ -3,20 +3,11 @@
 
 use crate::branch::Direction;
 use crate::lp::Basis;
+pub use crate::propagation::BoundChange;
+use crate::propagation::LocalDomain;
 use smallvec::SmallVec;
 use std::cmp::Ordering;
 use std::sync::Arc;
-
-/// New bounds of one column.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct BoundChange {
-    /// Column index.
-    pub col: usize,
-    /// New lower bound.
-    pub lower: f64,
-    /// New upper bound.
-    pub upper: f64,
-}
 
 /// One link of a node's change chain: the changes made at one node (its branching
 /// decision and what propagation derived from it), and the link of its parent.
@@ -39,6 +30,19 @@ impl Drop for ChainLink {
                 Err(_) => break,
             }
         }
+    }
+}
+
+/// Resets `domain` to the root bounds and applies the changes of `chain` (a later
+/// link overrides an earlier one).
+pub fn load_chain(domain: &mut LocalDomain, chain: Option<&Arc<ChainLink>>) {
+    domain.reset();
+    let mut link = chain;
+    while let Some(l) = link {
+        for change in l.changes.iter().rev() {
+            domain.apply_unless_seen(change);
+        }
+        link = l.parent.as_ref();
     }
 }
 
@@ -159,5 +163,39 @@ mod tests {
             }));
         }
         drop(link);
+    }
+
+    #[test]
+    fn load_applies_latest_change_and_resets() {
+        let mut d = LocalDomain::new(Arc::new(vec![0.0; 3]), Arc::new(vec![1.0; 3]));
+        let parent = Arc::new(ChainLink {
+            changes: SmallVec::from_slice(&[BoundChange {
+                col: 1,
+                lower: 0.0,
+                upper: 0.0,
+            }]),
+            parent: None,
+        });
+        let child = Arc::new(ChainLink {
+            changes: SmallVec::from_slice(&[
+                BoundChange {
+                    col: 2,
+                    lower: 1.0,
+                    upper: 1.0,
+                },
+                BoundChange {
+                    col: 1,
+                    lower: 0.0,
+                    upper: 0.0,
+                },
+            ]),
+            parent: Some(parent.clone()),
+        });
+        load_chain(&mut d, Some(&child));
+        assert_eq!((d.lower[2], d.upper[1]), (1.0, 0.0));
+        load_chain(&mut d, Some(&parent));
+        assert_eq!((d.lower[2], d.upper[2], d.upper[1]), (0.0, 1.0, 0.0));
+        load_chain(&mut d, None);
+        assert_eq!(d.upper, vec![1.0; 3]);
     }
 }

@@ -7,14 +7,14 @@
 //! before it is offered.
 
 use super::context::SearchContext;
-use super::domain::{propagate, LocalDomain, Propagation};
-use super::node::{BoundChange, BranchRecord, ChainLink, Node};
+use super::node::{load_chain, BoundChange, BranchRecord, ChainLink, Node};
 use super::result::SearchStats;
 use crate::branch::{
     BranchContext, BranchObservation, BranchingRule, Candidate, ChildProbe, Direction, ProbeOutcome,
 };
 use crate::heur::{default_heuristics, HeuristicInput, PrimalHeuristic};
 use crate::lp::{LpEngine, LpLimits, LpStatus};
+use crate::propagation::{propagate, LocalDomain, Propagation};
 use smallvec::SmallVec;
 use std::sync::Arc;
 use std::time::Instant;
@@ -130,7 +130,7 @@ impl<'c, 'm> Processor<'c, 'm> {
             return result;
         }
         // Bounds of the node, then propagation from its own branching change.
-        self.dom.load(node.chain.as_ref());
+        load_chain(&mut self.dom, node.chain.as_ref());
         let seeds: SmallVec<[usize; 4]> = match (&node.chain, node.depth) {
             (_, 0) => SmallVec::new(),
             (Some(link), _) => link.changes.iter().map(|c| c.col).collect(),

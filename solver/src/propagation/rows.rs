@@ -1,15 +1,9 @@
-//! A worker's view of the column bounds at one node, and row-based bound propagation.
-//!
-//! [`LocalDomain::load`] rebuilds a node's bounds from the root bounds and the node's
-//! change chain in time proportional to the chain, not to the model. [`propagate`]
-//! tightens bounds from row activities: for a row `lo <= a'x <= up`, each column's
-//! bound follows from the other columns' extreme contributions; integer columns are
-//! rounded. A bound that crosses its opposite proves the node infeasible.
+//! Row-activity bound propagation: for a row `lo <= a'x <= up`, each column's bound
+//! follows from the other columns' extreme contributions; integer columns are rounded.
+//! A bound that crosses its opposite proves the node infeasible.
 
-use super::node::{BoundChange, ChainLink};
-use crate::lp::LpProblem;
+use super::{BoundChange, LocalDomain, RowStructure};
 use smallvec::SmallVec;
-use std::sync::Arc;
 
 /// Slack added to a propagated bound of a continuous column, relative to its size.
 const CONTINUOUS_SAFETY: f64 = 1e-9;
@@ -19,118 +13,6 @@ const MIN_CONTINUOUS_IMPROVEMENT: f64 = 1e-3;
 const CROSSING_TOLERANCE: f64 = 1e-9;
 /// Propagation work limit per call, in row visits per model row (and at least 1000).
 const ROW_VISITS_PER_ROW: usize = 4;
-
-/// Row-wise and column-wise structure shared by all workers.
-#[derive(Debug)]
-pub struct Structure {
-    /// Row entries `(col, coef)`.
-    pub rows: Vec<Vec<(usize, f64)>>,
-    /// Row sides.
-    pub row_lower: Vec<f64>,
-    /// Row sides.
-    pub row_upper: Vec<f64>,
-    /// For each column, the rows it appears in.
-    pub col_rows: Vec<Vec<usize>>,
-    /// Integrality of each column.
-    pub integral: Vec<bool>,
-}
-
-impl Structure {
-    /// Builds the structure of `problem` with the given integrality flags.
-    pub fn new(problem: &LpProblem, integral: Vec<bool>) -> Self {
-        let mut col_rows = vec![Vec::new(); problem.num_cols()];
-        for (r, row) in problem.rows.iter().enumerate() {
-            for &(j, _) in &row.entries {
-                col_rows[j].push(r);
-            }
-        }
-        Structure {
-            rows: problem.rows.iter().map(|r| r.entries.clone()).collect(),
-            row_lower: problem.rows.iter().map(|r| r.lower).collect(),
-            row_upper: problem.rows.iter().map(|r| r.upper).collect(),
-            col_rows,
-            integral,
-        }
-    }
-}
-
-/// Column bounds at the node being processed.
-#[derive(Debug, Clone)]
-pub struct LocalDomain {
-    /// Current lower bounds.
-    pub lower: Vec<f64>,
-    /// Current upper bounds.
-    pub upper: Vec<f64>,
-    root_lower: Arc<Vec<f64>>,
-    root_upper: Arc<Vec<f64>>,
-    /// Columns whose bounds differ from the root's.
-    touched: Vec<usize>,
-    seen: Vec<u32>,
-    generation: u32,
-}
-
-impl LocalDomain {
-    /// A domain holding the root bounds.
-    pub fn new(root_lower: Arc<Vec<f64>>, root_upper: Arc<Vec<f64>>) -> Self {
-        let n = root_lower.len();
-        LocalDomain {
-            lower: root_lower.as_ref().clone(),
-            upper: root_upper.as_ref().clone(),
-            root_lower,
-            root_upper,
-            touched: Vec::new(),
-            seen: vec![0; n],
-            generation: 0,
-        }
-    }
-
-    /// Columns whose bounds differ from the root bounds.
-    pub fn touched(&self) -> &[usize] {
-        &self.touched
-    }
-
-    /// Resets to the root bounds and applies the chain (later links override earlier
-    /// ones).
-    pub fn load(&mut self, chain: Option<&Arc<ChainLink>>) {
-        for &j in &self.touched {
-            self.lower[j] = self.root_lower[j];
-            self.upper[j] = self.root_upper[j];
-        }
-        self.touched.clear();
-        self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 {
-            self.seen.iter_mut().for_each(|s| *s = 0);
-            self.generation = 1;
-        }
-        let mut link = chain;
-        while let Some(l) = link {
-            for change in l.changes.iter().rev() {
-                if self.seen[change.col] != self.generation {
-                    self.seen[change.col] = self.generation;
-                    self.lower[change.col] = change.lower;
-                    self.upper[change.col] = change.upper;
-                    self.touched.push(change.col);
-                }
-            }
-            link = l.parent.as_ref();
-        }
-    }
-
-    /// Sets new bounds for a column, remembering that it differs from the root.
-    pub fn set(&mut self, col: usize, lower: f64, upper: f64) {
-        if self.seen[col] != self.generation {
-            self.seen[col] = self.generation;
-            self.touched.push(col);
-        }
-        self.lower[col] = lower;
-        self.upper[col] = upper;
-    }
-
-    /// True when some column has crossing bounds.
-    pub fn is_empty_at(&self, col: usize) -> bool {
-        self.lower[col] > self.upper[col]
-    }
-}
 
 /// Outcome of a propagation call.
 #[derive(Debug, PartialEq)]
@@ -181,7 +63,7 @@ fn activity(entries: &[(usize, f64)], dom: &LocalDomain) -> Activity {
 /// Propagates from the rows containing `seeds` (all rows when `seeds` is `None`) until
 /// nothing changes or the work limit is reached. Changes are applied to `dom`.
 pub fn propagate(
-    structure: &Structure,
+    structure: &RowStructure,
     dom: &mut LocalDomain,
     seeds: Option<&[usize]>,
 ) -> Propagation {
@@ -346,7 +228,8 @@ fn rest(finite: f64, infinite: u32, contribution: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lp::LpRow;
+    use crate::lp::{LpProblem, LpRow};
+    use std::sync::Arc;
 
     fn domain(lower: Vec<f64>, upper: Vec<f64>) -> LocalDomain {
         LocalDomain::new(Arc::new(lower), Arc::new(upper))
@@ -365,7 +248,7 @@ mod tests {
                 upper: 3.5,
             }],
         };
-        let s = Structure::new(&problem, vec![true, false]);
+        let s = RowStructure::new(&problem, vec![true, false]);
         let mut d = domain(problem.col_lower.clone(), problem.col_upper.clone());
         let Propagation::Feasible(changes) = propagate(&s, &mut d, None) else {
             panic!("feasible expected");
@@ -388,42 +271,8 @@ mod tests {
                 upper: f64::INFINITY,
             }],
         };
-        let s = Structure::new(&problem, vec![true, true]);
+        let s = RowStructure::new(&problem, vec![true, true]);
         let mut d = domain(problem.col_lower.clone(), problem.col_upper.clone());
         assert_eq!(propagate(&s, &mut d, None), Propagation::Infeasible);
-    }
-
-    #[test]
-    fn load_applies_latest_change_and_resets() {
-        let mut d = domain(vec![0.0; 3], vec![1.0; 3]);
-        let parent = Arc::new(ChainLink {
-            changes: SmallVec::from_slice(&[BoundChange {
-                col: 1,
-                lower: 0.0,
-                upper: 0.0,
-            }]),
-            parent: None,
-        });
-        let child = Arc::new(ChainLink {
-            changes: SmallVec::from_slice(&[
-                BoundChange {
-                    col: 2,
-                    lower: 1.0,
-                    upper: 1.0,
-                },
-                BoundChange {
-                    col: 1,
-                    lower: 0.0,
-                    upper: 0.0,
-                },
-            ]),
-            parent: Some(parent.clone()),
-        });
-        d.load(Some(&child));
-        assert_eq!((d.lower[2], d.upper[1]), (1.0, 0.0));
-        d.load(Some(&parent));
-        assert_eq!((d.lower[2], d.upper[2], d.upper[1]), (0.0, 1.0, 0.0));
-        d.load(None);
-        assert_eq!(d.upper, vec![1.0; 3]);
     }
 }
