@@ -11,18 +11,17 @@
 //! - [`adversarial_milp`]: the input closest in L1 norm to a given one that the network
 //!   classifies as a target class with a margin (seed 002, section 4.2).
 //!
-//! Every MILP carries a [`ReluAnnotation`] with the network itself, so that the search
-//! can complete a point by a forward pass.
+//! Every MILP carries a [`ReluStructure`] with the affine map of every unit, so that
+//! the search can complete a point by a forward pass.
 
 mod network;
 
 pub use network::{encode_network, Encoding, Formulation, Value};
 
 use crate::error::{Error, Result};
-use crate::model::{Model, ObjSense, ReluAnnotation, VarKind};
+use crate::model::{Model, ObjSense, ReluStructure, VarKind};
 use crate::nn::property::{Case, LinearConstraint};
 use crate::nn::Network;
-use std::sync::Arc;
 
 /// A MILP built from a network, with the columns a caller needs to read answers.
 #[derive(Clone, Debug)]
@@ -91,12 +90,13 @@ fn constraint_range(c: &LinearConstraint, outputs: &[(f64, f64)]) -> (f64, f64) 
     (lo, up)
 }
 
-fn annotate(model: &mut Model, net: &Network, enc: Encoding) -> NetworkMilp {
-    model.relu = Some(ReluAnnotation {
+/// Moves `model` into a [`NetworkMilp`] with the ReLU structure of `enc`.
+fn annotate(model: &mut Model, enc: Encoding) -> NetworkMilp {
+    model.relu = Some(ReluStructure {
         units: enc.units,
         inputs: enc.inputs.clone(),
         outputs: enc.outputs.clone(),
-        network: Some(Arc::new(net.clone())),
+        linear: enc.linear,
     });
     NetworkMilp {
         model: std::mem::take(model),
@@ -161,7 +161,7 @@ pub fn verification_milp(
         entries.push((t, -1.0));
         model.add_row(&format!("output{k}"), f64::NEG_INFINITY, c.rhs, &entries);
     }
-    Ok(annotate(&mut model, net, enc))
+    Ok(annotate(&mut model, enc))
 }
 
 /// One MILP for several cases that share their input box and input constraints:
@@ -245,7 +245,7 @@ pub fn combined_verification_milp(
             );
         }
     }
-    Ok(annotate(&mut model, net, enc))
+    Ok(annotate(&mut model, enc))
 }
 
 /// How the adversarial target is decided.
@@ -338,5 +338,5 @@ pub fn adversarial_milp(
             ),
         };
     }
-    Ok(annotate(&mut model, net, enc))
+    Ok(annotate(&mut model, enc))
 }

@@ -17,7 +17,7 @@
 //! `|w_j| (u_j - l_j)`, so that every group gets a share of the large contributions
 //! (an equal-size partition).
 
-use crate::model::{Model, ReluUnit, VarKind};
+use crate::model::{Affine, LinearUnit, Model, ReluUnit, VarKind};
 use crate::nn::{Activation, Network};
 
 /// One term `w * x` of a weighted sum: column, weight and the column's bounds.
@@ -74,6 +74,8 @@ pub struct Encoding {
     pub output_bounds: Vec<(f64, f64)>,
     /// The ReLU units, in layer order.
     pub units: Vec<ReluUnit>,
+    /// The units without activation (identity layers and the output layer).
+    pub linear: Vec<LinearUnit>,
 }
 
 /// Adds the network's inputs (with the given box), layers and outputs to `model`.
@@ -104,6 +106,7 @@ pub fn encode_network(
         .map(|i| (input_lower[i], input_upper[i]))
         .collect();
     let mut units = Vec::new();
+    let mut linear = Vec::new();
     let mut outputs = Vec::new();
     let mut output_bounds = Vec::new();
     let last = net.layers().len().saturating_sub(1);
@@ -124,10 +127,20 @@ pub fn encode_network(
                 .collect();
             let pre =
                 model.add_variable(&format!("{tag}a{k}_{i}"), VarKind::Continuous, lo, up, 0.0);
-            let mut entries: Vec<(usize, f64)> = terms.iter().map(|&(c, w, _)| (c, w)).collect();
+            let affine = Affine {
+                bias,
+                terms: terms.iter().map(|&(c, w, _)| (c, w)).collect(),
+            };
+            let mut entries = affine.terms.clone();
             entries.push((pre, -1.0));
             model.add_row(&format!("{tag}affine{k}_{i}"), -bias, -bias, &entries);
             if k == last || layer.activation() == Activation::Identity {
+                linear.push(LinearUnit {
+                    layer: k,
+                    neuron: i,
+                    column: pre,
+                    affine,
+                });
                 next_values.push(Value::Column(pre));
                 next_bounds.push((lo, up));
                 if k == last {
@@ -144,6 +157,7 @@ pub fn encode_network(
                 post: None,
                 indicator: None,
                 pre_bounds: (lo, up),
+                affine: Some(affine),
             };
             if lo >= 0.0 {
                 unit.post = Some(pre);
@@ -185,6 +199,7 @@ pub fn encode_network(
         outputs,
         output_bounds,
         units,
+        linear,
     }
 }
 

@@ -1,9 +1,9 @@
 //! A ReLU big-M MILP from a random fully connected network: minimise the margin
 //! `y_0 - y_1` of the output over an input box. Pre-activation bounds come from
 //! interval arithmetic; stable neurons get no binary; the MILP carries the ReLU
-//! annotation.
+//! structure.
 
-use crate::model::{Model, ReluAnnotation, ReluUnit, VarKind};
+use crate::model::{Affine, LinearUnit, Model, ReluStructure, ReluUnit, VarKind};
 use crate::rng::SplitMix64;
 
 /// Builds the MILP for a random network with layer widths `widths` (input first,
@@ -18,6 +18,7 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
     let mut m = Model::new(&format!("relu{name}_{seed}"));
     m.objective_name = "margin".into();
     let mut units = Vec::new();
+    let mut linear = Vec::new();
     // Current layer values: (column, lower, upper).
     let mut layer: Vec<(usize, f64, f64)> = (0..widths[0])
         .map(|i| {
@@ -28,6 +29,7 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
             )
         })
         .collect();
+    let inputs: Vec<usize> = layer.iter().map(|&(c, _, _)| c).collect();
     let depth = widths.len() - 1;
     for (k, &width) in widths.iter().enumerate().skip(1) {
         let fan_in = layer.len();
@@ -44,14 +46,24 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
                 up += (w * l).max(w * u);
             }
             let pre = m.add_variable(&format!("a{k}_{n}"), VarKind::Continuous, lo, up, 0.0);
-            let mut entries: Vec<(usize, f64)> = weights
-                .iter()
-                .zip(&layer)
-                .map(|(&w, &(c, _, _))| (c, w))
-                .collect();
+            let affine = Affine {
+                bias,
+                terms: weights
+                    .iter()
+                    .zip(&layer)
+                    .map(|(&w, &(c, _, _))| (c, w))
+                    .collect(),
+            };
+            let mut entries = affine.terms.clone();
             entries.push((pre, -1.0));
             m.add_row(&format!("affine{k}_{n}"), -bias, -bias, &entries);
             if k == depth {
+                linear.push(LinearUnit {
+                    layer: k - 1,
+                    neuron: n,
+                    column: pre,
+                    affine,
+                });
                 next.push((pre, lo, up));
                 continue;
             }
@@ -103,6 +115,7 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
                 post: Some(post),
                 indicator,
                 pre_bounds: (lo, up),
+                affine: Some(affine),
             });
             next.push((post, lo.max(0.0), up.max(0.0)));
         }
@@ -110,9 +123,12 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
     }
     m.variables[layer[0].0].cost = 1.0;
     m.variables[layer[1].0].cost = -1.0;
-    m.relu = Some(ReluAnnotation {
+    let outputs = layer.iter().map(|&(c, _, _)| c).collect();
+    m.relu = Some(ReluStructure {
         units,
-        ..ReluAnnotation::default()
+        inputs,
+        outputs,
+        linear,
     });
     m
 }
@@ -173,6 +189,27 @@ mod tests {
                     x[z] = if x[pre] > 0.0 { 1.0 } else { 0.0 };
                 }
             }
+            let check = check_solution(&m, &x, &Tolerances::default());
+            assert!(check.is_feasible(), "{:?}", check.worst);
+        }
+    }
+
+    /// The structure's forward pass from random inputs completes feasible points.
+    #[test]
+    fn structure_forward_pass_completes_feasible_points() {
+        use crate::model::{check_solution, Tolerances};
+        let m = relu_bigm(&[4, 10, 10, 3], 2);
+        let structure = m.relu.as_ref().expect("annotated");
+        assert!(structure.has_forward_pass());
+        assert_eq!((structure.inputs.len(), structure.outputs.len()), (4, 3));
+        assert_eq!(structure.num_layers(), 3);
+        let mut rng = SplitMix64::new(9);
+        for _ in 0..20 {
+            let mut x = vec![0.0; m.num_cols()];
+            for &c in &structure.inputs {
+                x[c] = rng.uniform(-1.0, 1.0);
+            }
+            assert!(structure.complete_point(&mut x));
             let check = check_solution(&m, &x, &Tolerances::default());
             assert!(check.is_feasible(), "{:?}", check.worst);
         }

@@ -1,7 +1,7 @@
-//! Forward-pass completion for MILPs built from a ReLU network: the LP's input values
-//! are pushed through the network, every activation indicator is set to the
-//! activation the forward pass produces, and the pre- and post-activation columns to
-//! its values. The search's candidate check then completes the remaining continuous
+//! Forward-pass completion for MILPs with a ReLU structure: the LP's input values are
+//! pushed through the structure's affine maps, every activation indicator is set to
+//! the activation the forward pass produces, and the pre- and post-activation columns
+//! to its values. The search's candidate check then completes the remaining continuous
 //! columns by an LP with the integers fixed, so the proposal is feasible whenever the
 //! LP's input is (a trained-network MILP always has a feasible point for every input
 //! in its box). Runs at the root and every `FREQUENCY` nodes.
@@ -22,9 +22,7 @@ impl PrimalHeuristic for ForwardPass {
     }
 
     fn should_run(&self, input: &HeuristicInput<'_>) -> bool {
-        input
-            .relu
-            .is_some_and(|a| a.network.is_some() && !a.inputs.is_empty())
+        input.relu.is_some_and(|s| s.has_forward_pass())
             && (input.depth == 0 || input.nodes % FREQUENCY == 0)
     }
 
@@ -33,35 +31,14 @@ impl PrimalHeuristic for ForwardPass {
     }
 
     fn run(&mut self, input: &HeuristicInput<'_>, _lp: &mut dyn LpEngine) -> Option<Vec<f64>> {
-        let annotation = input.relu?;
-        let network = annotation.network.as_ref()?;
+        let structure = input.relu?;
         let mut point = input.x.to_vec();
-        let x: Vec<f64> = annotation
-            .inputs
-            .iter()
-            .map(|&c| point[c].clamp(input.root_lower[c], input.root_upper[c]))
-            .collect();
-        for (&c, &v) in annotation.inputs.iter().zip(&x) {
-            point[c] = v;
+        for &c in &structure.inputs {
+            let value = point
+                .get(c)?
+                .clamp(input.root_lower[c], input.root_upper[c]);
+            point[c] = value;
         }
-        let values = network.forward_all_layers(&x);
-        for unit in &annotation.units {
-            let pre = *values.get(unit.layer)?.pre.get(unit.neuron)?;
-            if let Some(c) = unit.pre {
-                point[c] = pre;
-            }
-            if let Some(c) = unit.post {
-                point[c] = pre.max(0.0);
-            }
-            if let Some(c) = unit.indicator {
-                point[c] = if pre > 0.0 { 1.0 } else { 0.0 };
-            }
-        }
-        if let Some(last) = values.last() {
-            for (&c, &v) in annotation.outputs.iter().zip(&last.pre) {
-                point[c] = v;
-            }
-        }
-        Some(point)
+        structure.complete_point(&mut point).then_some(point)
     }
 }

@@ -13,7 +13,7 @@ pub use forward_pass::ForwardPass;
 pub use rounding::SimpleRounding;
 
 use crate::lp::LpEngine;
-use crate::model::ReluAnnotation;
+use crate::model::ReluStructure;
 use crate::propagation::RowStructure;
 
 /// What a heuristic may read at a node.
@@ -43,7 +43,7 @@ pub struct HeuristicInput<'a> {
     /// Column bounds at the root (global).
     pub root_upper: &'a [f64],
     /// The network structure, for MILPs built from a network.
-    pub relu: Option<&'a ReluAnnotation>,
+    pub relu: Option<&'a ReluStructure>,
 }
 
 /// A primal heuristic.

@@ -1,16 +1,16 @@
 //! The MILP model: variables with kinds and bounds, sparse rows with lower and upper
-//! sides, a linear objective with sense and constant, and an optional ReLU annotation.
+//! sides, a linear objective with sense and constant, and an optional ReLU structure.
 //!
 //! A row is always stored as `lower <= sum a_j x_j <= upper`; `<=` rows have
 //! `lower = -inf`, `>=` rows `upper = +inf`, equations `lower == upper`, and ranged
 //! rows two finite sides. This single form is what the readers produce, the writers
 //! consume and the LP engines load.
 
-mod annotation;
 mod check;
+mod relu;
 
-pub use annotation::{ReluAnnotation, ReluUnit};
 pub use check::{check_solution, SolutionCheck, Tolerances};
+pub use relu::{Affine, LinearUnit, ReluStructure, ReluUnit};
 
 use serde::{Deserialize, Serialize};
 
@@ -91,8 +91,9 @@ pub struct Model {
     pub variables: Vec<Variable>,
     /// The constraints.
     pub rows: Vec<Row>,
-    /// Network structure, when the model was built from a ReLU network.
-    pub relu: Option<ReluAnnotation>,
+    /// Network structure, when the model was built from a ReLU network (or one was
+    /// recovered from its rows).
+    pub relu: Option<ReluStructure>,
 }
 
 /// Size figures of a model, as printed in the log header.

@@ -43,7 +43,7 @@ use super::encode::{binary_product, relu};
 use crate::data::{train_test_split, Standardizer};
 use crate::error::{Error, Result};
 use crate::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
-use crate::model::{check_solution, Model, ReluAnnotation, ReluUnit, VarKind};
+use crate::model::{check_solution, Affine, Model, ReluStructure, ReluUnit, VarKind};
 use crate::search::{solve, NoProgress, ProgressSink, Settings, SolveResult, Status};
 
 /// Options of the pruning MILP.
@@ -360,6 +360,10 @@ pub fn prune_milp(
                 post: unit.post,
                 indicator: unit.indicator,
                 pre_bounds: (lo, up),
+                affine: Some(Affine {
+                    bias: 0.0,
+                    terms: expr,
+                }),
             });
             sample_units.push((unit.post, unit.indicator));
             let Some(h) = unit.post else { continue };
@@ -428,9 +432,9 @@ pub fn prune_milp(
             model.add_row(&format!("order_{i}"), 0.0, f64::INFINITY, &row);
         }
     }
-    model.relu = Some(ReluAnnotation {
+    model.relu = Some(ReluStructure {
         units,
-        ..ReluAnnotation::default()
+        ..ReluStructure::default()
     });
     Ok(PruneMilp {
         model,

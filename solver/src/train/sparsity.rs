@@ -41,7 +41,7 @@
 use super::encode::binary_product;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Model, ReluAnnotation, ReluUnit, VarKind};
+use crate::model::{Affine, Model, ReluStructure, ReluUnit, VarKind};
 use crate::nn::{Activation, Layer, Network};
 use crate::search::{solve, ProgressSink, Settings, SolveResult, Status};
 
@@ -205,7 +205,12 @@ pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<Sparsi
                 .enumerate()
                 .map(|(j, &xj)| (w[i * d + j], xj))
                 .collect();
-            affine.extend([(b[i], 1.0), (p, -1.0), (q, 1.0)]);
+            affine.push((b[i], 1.0));
+            let pre_activation = Affine {
+                bias: 0.0,
+                terms: affine.clone(),
+            };
+            affine.extend([(p, -1.0), (q, 1.0)]);
             model.add_row(&format!("pre_{i}_{n}"), 0.0, 0.0, &affine);
             model.add_row(
                 &format!("act_{i}_{n}"),
@@ -238,6 +243,7 @@ pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<Sparsi
                 post: Some(p),
                 indicator: Some(z),
                 pre_bounds: (lo, up),
+                affine: Some(pre_activation),
             });
         }
         model.add_row(&format!("fit_{n}"), y - eps, y + eps, &output);
@@ -255,11 +261,9 @@ pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<Sparsi
             model.add_row(&format!("order_{i}"), 0.0, f64::INFINITY, &e);
         }
     }
-    model.relu = Some(ReluAnnotation {
+    model.relu = Some(ReluStructure {
         units,
-        inputs: Vec::new(),
-        outputs: Vec::new(),
-        network: None,
+        ..ReluStructure::default()
     });
     Ok(SparsityMilp {
         model,
