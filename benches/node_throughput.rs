@@ -21,7 +21,7 @@ fn throughput(c: &mut Criterion) {
                 node_limit: Some(NODES),
                 schedule: Schedule::Deterministic,
                 cuts: false,
-                branching: "pseudocost".to_string(),
+                branching: relumip_solver::branch::RuleKind::Pseudocost,
                 ..Settings::default()
             };
             group.bench_function(format!("{}/threads{threads}", model.name), |b| {

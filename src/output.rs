@@ -85,7 +85,7 @@ pub fn write_stats(
         "time_root": s.time_root,
         "threads": result.threads,
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,
-        "branching": settings.branching,
+        "branching": settings.branching.name(),
         "lp_engine": settings.lp_backend.name(),
         "seed": settings.seed,
         "model": {

@@ -5,6 +5,7 @@
 //! the LP of the continuous part with the microlp backend (independent of the search):
 //! the best value, infeasibility and unboundedness must all agree with `solve`.
 
+use relumip_solver::branch::RuleKind;
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use relumip_solver::model::{Model, ObjSense, VarKind};
 use relumip_solver::rng::SplitMix64;
@@ -198,18 +199,18 @@ fn check_cases(
     tally
 }
 
-fn settings(threads: usize, schedule: Schedule, rule: &str) -> Settings {
+fn settings(threads: usize, schedule: Schedule, rule: RuleKind) -> Settings {
     Settings {
         threads,
         schedule,
-        branching: rule.to_string(),
+        branching: rule,
         ..Settings::default()
     }
 }
 
 #[test]
 fn random_milps_match_enumeration_one_thread() {
-    let s = settings(1, Schedule::Opportunistic, "pseudocost");
+    let s = settings(1, Schedule::Opportunistic, RuleKind::Pseudocost);
     let tally = check_cases(
         0..150,
         |seed| {
@@ -231,7 +232,7 @@ fn random_milps_match_enumeration_one_thread() {
 
 #[test]
 fn random_milps_match_enumeration_two_threads_and_rules() {
-    let s = settings(2, Schedule::Opportunistic, "most-fractional");
+    let s = settings(2, Schedule::Opportunistic, RuleKind::MostFractional);
     check_cases(
         1000..1080,
         |seed| {
@@ -244,7 +245,7 @@ fn random_milps_match_enumeration_two_threads_and_rules() {
         },
         &s,
     );
-    let s = settings(2, Schedule::Deterministic, "pseudocost");
+    let s = settings(2, Schedule::Deterministic, RuleKind::Pseudocost);
     check_cases(
         2000..2080,
         |seed| {
@@ -261,6 +262,6 @@ fn random_milps_match_enumeration_two_threads_and_rules() {
 
 #[test]
 fn larger_random_milps_match_enumeration() {
-    let s = settings(2, Schedule::Opportunistic, "pseudocost");
+    let s = settings(2, Schedule::Opportunistic, RuleKind::Pseudocost);
     check_cases(3000..3006, |_| (14, 1, 3, false), &s);
 }

@@ -11,6 +11,7 @@
 
 #![deny(missing_docs)]
 
+pub mod adversarial;
 pub mod bench;
 pub mod bounds;
 pub mod branch;

@@ -185,7 +185,7 @@ fn exported_mps_gives_the_same_optimum_in_another_configuration() {
         let other = Settings {
             threads: 1,
             schedule: Schedule::Deterministic,
-            branching: "most-fractional".to_string(),
+            branching: relumip_solver::branch::RuleKind::MostFractional,
             cuts: false,
             ..settings()
         };

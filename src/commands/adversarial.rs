@@ -1,16 +1,34 @@
 //! `relumip adversarial NET --input FILE --target K`: the input closest in L1 norm to a
 //! given one that the network classifies as class K with a margin (seed 002, 4.2).
 
-use super::solve::{LimitArgs, SearchArgs};
-use anyhow::{bail, Context, Result};
-use clap::Args;
-use relumip_solver::formulate::{adversarial_milp, Decision, Formulation};
+use super::args::{parse_formulation, seconds, LimitArgs, SearchArgs};
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use relumip_solver::adversarial::{adversarial, AdversarialOptions, AdversarialQuery};
+use relumip_solver::formulate::{Decision, Formulation};
 use relumip_solver::io::read_network;
-use relumip_solver::nn::property::Case;
-use relumip_solver::search::{solve, NoProgress, Status};
-use relumip_solver::verify::{case_bounds, pre_bounds, BoundsMethod};
+use relumip_solver::io::vectors::read_vector;
+use relumip_solver::search::{NoProgress, Status};
+use relumip_solver::verify::BoundsMethod;
 use std::path::PathBuf;
-use std::time::Duration;
+
+/// Whether the class is the largest or the smallest output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DecisionArg {
+    /// The class is the largest output.
+    Argmax,
+    /// The class is the smallest output.
+    Argmin,
+}
+
+impl From<DecisionArg> for Decision {
+    fn from(arg: DecisionArg) -> Self {
+        match arg {
+            DecisionArg::Argmax => Decision::Argmax,
+            DecisionArg::Argmin => Decision::Argmin,
+        }
+    }
+}
 
 /// Options of `relumip adversarial`.
 #[derive(Args, Debug)]
@@ -28,8 +46,8 @@ pub struct AdversarialArgs {
     #[arg(long, default_value_t = 1.2)]
     pub margin: f64,
     /// Whether the class is the largest or the smallest output.
-    #[arg(long, default_value = "argmax", value_parser = ["argmax", "argmin"])]
-    pub decision: String,
+    #[arg(long, value_enum, default_value_t = DecisionArg::Argmax)]
+    pub decision: DecisionArg,
     /// Largest allowed L1 distance (also bounds the search box when --box is absent).
     #[arg(long, value_name = "D")]
     pub max_distance: Option<f64>,
@@ -45,8 +63,11 @@ pub struct AdversarialArgs {
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// MILP formulation: bigm, partition or partition:P.
-    #[arg(long, default_value = "bigm")]
-    pub formulation: String,
+    #[arg(long, default_value = "bigm", value_parser = parse_formulation)]
+    pub formulation: Formulation,
+    /// Seconds that LP bound tightening may use.
+    #[arg(long, default_value_t = 10.0, value_name = "S")]
+    pub bounds_budget: f64,
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
@@ -58,97 +79,44 @@ pub struct AdversarialArgs {
     pub search: SearchArgs,
 }
 
+/// Values as one comma-separated line (shortest round-trip form).
+fn line(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Runs `relumip adversarial`.
 pub fn run(args: &AdversarialArgs) -> Result<()> {
     let net = read_network(&args.network, args.nnet_raw)?;
-    let text = std::fs::read_to_string(&args.input)
-        .with_context(|| format!("cannot read {}", args.input.display()))?;
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let x0: Vec<f64> = line
-        .split(',')
-        .map(|t| {
-            t.trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .with_context(|| {
-                    format!(
-                        "{}: expected a number, found '{}'",
-                        args.input.display(),
-                        t.trim()
-                    )
-                })
-        })
-        .collect::<Result<_>>()?;
-    if x0.len() != net.input_dim() {
-        bail!(
-            "{}: expected {} values, found {}",
-            args.input.display(),
-            net.input_dim(),
-            x0.len()
-        );
-    }
-    anyhow::ensure!(
-        args.margin.is_finite() && args.margin > 0.0,
-        "--margin must be positive"
-    );
-    let (lower, upper): (Vec<f64>, Vec<f64>) = match (&args.input_box, args.max_distance) {
-        (Some(b), _) => {
-            anyhow::ensure!(b[0] <= b[1], "--box needs LO <= UP");
-            (vec![b[0]; x0.len()], vec![b[1]; x0.len()])
-        }
-        (None, Some(d)) => {
-            anyhow::ensure!(
-                d.is_finite() && d >= 0.0,
-                "--max-distance must be non-negative"
-            );
-            (
-                x0.iter().map(|v| v - d).collect(),
-                x0.iter().map(|v| v + d).collect(),
-            )
-        }
-        (None, None) => bail!("the input domain is unknown: give --box LO,UP or --max-distance D"),
-    };
-    let case = Case {
-        input_lower: lower.clone(),
-        input_upper: upper.clone(),
-        input_constraints: Vec::new(),
-        output_constraints: Vec::new(),
-    };
-    let bounds = case_bounds(&net, &case, BoundsMethod::Lp, Duration::from_secs(10))?;
-    let formulation = Formulation::from_name(&args.formulation).context("unknown formulation")?;
-    let decision = if args.decision == "argmin" {
-        Decision::Argmin
-    } else {
-        Decision::Argmax
-    };
-    let milp = adversarial_milp(
-        &net,
-        &x0,
-        &lower,
-        &upper,
+    let reference = read_vector(&args.input, net.input_dim())?;
+    let query = AdversarialQuery::new(
+        reference,
         args.target,
         args.margin,
-        decision,
+        args.decision.into(),
         args.max_distance,
-        &pre_bounds(&bounds),
-        formulation,
+        args.input_box.as_ref().map(|b| (b[0], b[1])),
     )?;
-    let mut settings = args.search.settings()?;
-    args.limits.apply(&mut settings)?;
-    let result = solve(&milp.model, &settings, &NoProgress)?;
-    match (&result.solution, result.status) {
-        (_, Status::Infeasible) => {
-            println!(
-                "no input within the domain is classified as {} with margin {}",
-                args.target, args.margin
-            );
-        }
-        (Some(x), status) => {
-            let adv: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
-            let y = net.forward(&adv);
-            let distance: f64 = adv.iter().zip(&x0).map(|(a, b)| (a - b).abs()).sum();
-            println!("distance {distance:?}");
+    let options = AdversarialOptions {
+        formulation: args.formulation,
+        bounds: BoundsMethod::Lp,
+        bounds_budget: seconds("bounds-budget", args.bounds_budget)?,
+        search: args.search.settings_with(&args.limits)?,
+    };
+    let report = adversarial(&net, &query, &options, &NoProgress)?;
+    if let Some(why) = &report.refused {
+        eprintln!("refused: the solver's input fails the forward check ({why})");
+    }
+    match (&report.example, report.status) {
+        (_, Status::Infeasible) => println!(
+            "no input within the domain is classified as {} with margin {}",
+            args.target, args.margin
+        ),
+        (Some(example), status) => {
+            println!("distance {:?}", example.distance);
             if status == Status::Optimal {
                 println!(
                     "optimal: no input closer than this distance is classified as {}",
@@ -158,31 +126,20 @@ pub fn run(args: &AdversarialArgs) -> Result<()> {
                 println!(
                     "{}: the smallest distance is at least {:?}",
                     status.as_str(),
-                    result.best_bound
+                    report.best_bound
                 );
             }
-            println!(
-                "output {}",
-                y.iter()
-                    .map(|v| format!("{v:?}"))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            );
-            let line = adv
-                .iter()
-                .map(|v| format!("{v:?}"))
-                .collect::<Vec<_>>()
-                .join(",");
+            println!("output {}", line(&example.output));
             match &args.output {
-                Some(path) => std::fs::write(path, line + "\n")
+                Some(path) => std::fs::write(path, line(&example.input) + "\n")
                     .with_context(|| format!("cannot write {}", path.display()))?,
-                None => println!("input {line}"),
+                None => println!("input {}", line(&example.input)),
             }
         }
         (None, status) => println!(
             "{}: no adversarial input found (bound {:?})",
             status.as_str(),
-            result.best_bound
+            report.best_bound
         ),
     }
     Ok(())

@@ -1,16 +1,16 @@
 //! `relumip export NET PROP --formulation F --out DIR`: the verification MILPs as MPS
 //! (one per case; feasible = counterexample) with a JSON sidecar each.
 
+use super::args::{parse_formulation, seconds, BoundsArg};
 use anyhow::{Context, Result};
 use clap::Args;
-use relumip_solver::formulate::{verification_milp, Formulation};
+use relumip_solver::formulate::Formulation;
 use relumip_solver::io::mps::write_mps;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
-use relumip_solver::verify::{case_bounds, pre_bounds, BoundsMethod};
+use relumip_solver::verify::{case_milps, CaseMilpOptions};
 use serde_json::json;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// Options of `relumip export`.
 #[derive(Args, Debug)]
@@ -20,12 +20,12 @@ pub struct ExportArgs {
     /// The property (.vnnlib or .vnnlib.gz).
     pub property: PathBuf,
     /// MILP formulation: bigm, partition (2 groups) or partition:P.
-    #[arg(long, default_value = "bigm", value_name = "F")]
-    pub formulation: String,
-    /// Pre-activation bounds: interval, symbolic or lp.
-    #[arg(long, default_value = "lp", value_name = "METHOD", value_parser = ["interval", "symbolic", "lp"])]
-    pub bounds: String,
-    /// Seconds that LP tightening may use per case.
+    #[arg(long, default_value = "bigm", value_name = "F", value_parser = parse_formulation)]
+    pub formulation: Formulation,
+    /// Pre-activation bounds.
+    #[arg(long, value_enum, default_value_t = BoundsArg::Lp, value_name = "METHOD")]
+    pub bounds: BoundsArg,
+    /// Seconds that LP tightening may use per input region.
     #[arg(long, default_value_t = 10.0, value_name = "S")]
     pub bounds_budget: f64,
     /// Output folder (created if missing).
@@ -46,23 +46,16 @@ fn stem(path: &Path) -> String {
 pub fn run(args: &ExportArgs) -> Result<()> {
     let net = read_network(&args.network, args.nnet_raw)?;
     let property = read_vnnlib(&args.property)?;
-    property.check_network(&net)?;
-    let formulation = Formulation::from_name(&args.formulation).with_context(|| {
-        format!(
-            "unknown formulation '{}' (bigm, partition, partition:P)",
-            args.formulation
-        )
-    })?;
-    let method = BoundsMethod::from_name(&args.bounds).context("unknown bounds method")?;
-    let budget = super::solve::seconds("bounds-budget", args.bounds_budget)?;
+    let options = CaseMilpOptions {
+        bounds: args.bounds.into(),
+        budget: seconds("bounds-budget", args.bounds_budget)?,
+        formulation: args.formulation,
+    };
+    let milps = case_milps(&net, &property, &options)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let base = format!("{}_{}", stem(&args.network), stem(&args.property));
-    for (k, case) in property.cases.iter().enumerate() {
-        let bounds = case_bounds(&net, case, method, budget.max(Duration::ZERO))?;
-        let mut milp = verification_milp(&net, case, &pre_bounds(&bounds), formulation)?;
-        // Feasible exactly when a counterexample exists: t <= 0.
-        milp.restrict_to_counterexamples();
+    for (k, mut milp) in milps.into_iter().enumerate() {
         milp.model.name = format!("{base}_case{k}");
         let mps = args.out.join(format!("{base}_case{k}.mps"));
         write_mps(&milp.model, &mps)?;
@@ -72,15 +65,15 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             "property": args.property.display().to_string(),
             "case": k,
             "cases": property.cases.len(),
-            "formulation": formulation.name(),
-            "bounds": args.bounds,
+            "formulation": args.formulation.name(),
+            "bounds": options.bounds.name(),
             "meaning": "feasible = counterexample (sat); infeasible = this case is unsat",
             "rows": size.rows,
             "columns": size.columns,
             "binaries": size.binaries,
             "inputs": milp.inputs.iter().map(|&c| &milp.model.variables[c].name).collect::<Vec<_>>(),
             "outputs": milp.outputs.iter().map(|&c| &milp.model.variables[c].name).collect::<Vec<_>>(),
-            "annotation": milp.model.relu,
+            "relu": milp.model.relu,
         });
         let json_path = args.out.join(format!("{base}_case{k}.json"));
         std::fs::write(&json_path, serde_json::to_string_pretty(&sidecar)? + "\n")

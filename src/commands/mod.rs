@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod adversarial;
+pub mod args;
 pub mod bench;
 pub mod eval;
 pub mod export;

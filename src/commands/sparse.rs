@@ -1,7 +1,7 @@
 //! `relumip sparse DATA.csv --hidden L`: the sparsest one-hidden-layer ReLU network
 //! that fits every sample (the sparsity MILP of seeds 000/001).
 
-use crate::commands::solve::{LimitArgs, SearchArgs};
+use crate::commands::args::{LimitArgs, SearchArgs};
 use crate::log::{format_gap, format_value, print_header, LogPrinter};
 use crate::output::finite;
 use anyhow::{Context, Result};
@@ -52,8 +52,7 @@ pub struct SparseArgs {
 
 /// Runs `relumip sparse`.
 pub fn run(args: &SparseArgs) -> Result<()> {
-    let mut settings = args.search.settings()?;
-    args.limits.apply(&mut settings)?;
+    let settings = args.search.settings_with(&args.limits)?;
     let started = Instant::now();
     let data = read_csv(&args.data)?;
     let options = SparsityOptions {

@@ -2,7 +2,7 @@
 //! classifier by layer-wise MILPs (seed 004), by Adam (the baseline), or by one
 //! pruning MILP (seed 003), and report training and test accuracy.
 
-use crate::commands::solve::{seconds, LimitArgs, SearchArgs};
+use crate::commands::args::{seconds, LimitArgs, SearchArgs};
 use crate::log::{format_gap, format_value, print_header, LogPrinter};
 use crate::output::finite;
 use anyhow::{bail, Context, Result};
@@ -93,8 +93,7 @@ pub struct TrainArgs {
 
 /// Runs `relumip train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
-    let mut settings = args.search.settings()?;
-    args.limits.apply(&mut settings)?;
+    let mut settings = args.search.settings_with(&args.limits)?;
     let data = read_csv(&args.data)?;
     let task = ClassificationTask::new(&data, args.test_fraction, args.search.seed)?;
     let arch = widths(task.inputs(), &args.layers, task.classes)?;

@@ -1,17 +1,55 @@
 //! `relumip verify NET PROP`: answer a VNN-LIB property (sat / unsat / timeout /
 //! unknown) and write the VNN-COMP result file.
 
-use super::solve::SearchArgs;
-use anyhow::{Context, Result};
-use clap::Args;
+use super::args::{parse_formulation, seconds, BoundsArg, SearchArgs};
+use anyhow::Result;
+use clap::{Args, ValueEnum};
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
 use relumip_solver::verify::{
-    verify, write_result_file, Answer, BoundsMethod, DisjunctionMode, Strategy, VerifyOptions,
+    verify, write_result_file, Answer, DisjunctionMode, Strategy, VerifyOptions,
 };
 use std::path::PathBuf;
-use std::time::Duration;
+
+/// How disjunctive properties are solved, as named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DisjunctionArg {
+    /// One MILP per case.
+    Separate,
+    /// One MILP per input region.
+    Combined,
+}
+
+impl From<DisjunctionArg> for DisjunctionMode {
+    fn from(arg: DisjunctionArg) -> Self {
+        match arg {
+            DisjunctionArg::Separate => DisjunctionMode::Separate,
+            DisjunctionArg::Combined => DisjunctionMode::Combined,
+        }
+    }
+}
+
+/// How cases are decided, as named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StrategyArg {
+    /// Input splitting for networks with at most 10 inputs, the MILP otherwise.
+    Auto,
+    /// The verification MILP.
+    Milp,
+    /// Branch-and-bound over the input box.
+    InputSplit,
+}
+
+impl From<StrategyArg> for Strategy {
+    fn from(arg: StrategyArg) -> Self {
+        match arg {
+            StrategyArg::Auto => Strategy::Auto,
+            StrategyArg::Milp => Strategy::Milp,
+            StrategyArg::InputSplit => Strategy::InputSplit,
+        }
+    }
+}
 
 /// Options of `relumip verify`.
 #[derive(Args, Debug)]
@@ -20,25 +58,24 @@ pub struct VerifyArgs {
     pub network: PathBuf,
     /// The property (.vnnlib or .vnnlib.gz): the unsafe region.
     pub property: PathBuf,
-    /// Time limit in seconds.
-    #[arg(long, value_name = "S")]
+    /// Time limit in seconds (also --time-limit).
+    #[arg(long, visible_alias = "time-limit", value_name = "S")]
     pub timeout: Option<f64>,
     /// Write the VNN-COMP result file here.
     #[arg(long, value_name = "FILE")]
     pub result: Option<PathBuf>,
     /// MILP formulation: bigm, partition (2 groups) or partition:P.
-    #[arg(long, default_value = "bigm", value_name = "F")]
-    pub formulation: String,
+    #[arg(long, default_value = "bigm", value_name = "F", value_parser = parse_formulation)]
+    pub formulation: Formulation,
     /// Pre-activation bounds: interval, symbolic or lp (symbolic then LP tightening).
-    #[arg(long, default_value = "lp", value_name = "METHOD", value_parser = ["interval", "symbolic", "lp"])]
-    pub bounds: String,
+    #[arg(long, value_enum, default_value_t = BoundsArg::Lp, value_name = "METHOD")]
+    pub bounds: BoundsArg,
     /// Disjunctive properties: one MILP per case (separate) or per input region (combined).
-    #[arg(long, default_value = "separate", value_parser = ["separate", "combined"])]
-    pub disjunction: String,
-    /// How cases are decided after the attack: milp, input-split, or auto (input
-    /// splitting for networks with at most 10 inputs).
-    #[arg(long, default_value = "auto", value_parser = ["auto", "milp", "input-split"])]
-    pub strategy: String,
+    #[arg(long, value_enum, default_value_t = DisjunctionArg::Separate)]
+    pub disjunction: DisjunctionArg,
+    /// How cases are decided after the attack.
+    #[arg(long, value_enum, default_value_t = StrategyArg::Auto)]
+    pub strategy: StrategyArg,
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
@@ -52,30 +89,12 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
     let net = read_network(&args.network, args.nnet_raw)?;
     let property = read_vnnlib(&args.property)?;
     let options = VerifyOptions {
-        timeout: args
-            .timeout
-            .map(|t| {
-                anyhow::ensure!(
-                    t.is_finite() && t >= 0.0,
-                    "--timeout must be a non-negative number of seconds"
-                );
-                Ok(Duration::from_secs_f64(t))
-            })
-            .transpose()?,
+        timeout: args.timeout.map(|t| seconds("timeout", t)).transpose()?,
         search: args.search.settings()?,
-        formulation: Formulation::from_name(&args.formulation).with_context(|| {
-            format!(
-                "unknown formulation '{}' (bigm, partition, partition:P)",
-                args.formulation
-            )
-        })?,
-        bounds: BoundsMethod::from_name(&args.bounds).context("unknown bounds method")?,
-        disjunction: if args.disjunction == "combined" {
-            DisjunctionMode::Combined
-        } else {
-            DisjunctionMode::Separate
-        },
-        strategy: Strategy::from_name(&args.strategy).context("unknown strategy")?,
+        formulation: args.formulation,
+        bounds: args.bounds.into(),
+        disjunction: args.disjunction.into(),
+        strategy: args.strategy.into(),
         ..VerifyOptions::default()
     };
     let report = verify(&net, &property, &options)?;

@@ -108,19 +108,77 @@ pub trait BranchingRule: Send {
     fn fork(&self) -> Box<dyn BranchingRule>;
 }
 
-/// Names of all rules, for `--help` and error messages.
-pub const RULE_NAMES: &[&str] = &["reliability", "pseudocost", "most-fractional"];
+/// The built-in branching rules: the registry. Adding a rule is one file
+/// implementing [`BranchingRule`] and one variant here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum RuleKind {
+    /// Pseudocost branching whose unreliable pseudocosts are measured by strong
+    /// branching ([`ReliabilityBranching`]).
+    #[default]
+    Reliability,
+    /// Pseudocost branching, initialised by the first branchings
+    /// ([`PseudocostBranching`]).
+    Pseudocost,
+    /// The most fractional candidate ([`MostFractional`]).
+    MostFractional,
+}
 
-/// Creates the rule called `name`, or `None` for an unknown name. `seed` decides
-/// between candidates of equal score.
-pub fn rule_by_name(name: &str, num_cols: usize, seed: u64) -> Option<Box<dyn BranchingRule>> {
-    match name {
-        "most-fractional" | "mostfrac" | "most-infeasible" => {
-            Some(Box::new(MostFractional::new(seed)))
+impl RuleKind {
+    /// Every built-in rule.
+    pub const ALL: &'static [RuleKind] = &[
+        RuleKind::Reliability,
+        RuleKind::Pseudocost,
+        RuleKind::MostFractional,
+    ];
+
+    /// The name used on the command line and in logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleKind::Reliability => "reliability",
+            RuleKind::Pseudocost => "pseudocost",
+            RuleKind::MostFractional => "most-fractional",
         }
-        "pseudocost" | "pscost" => Some(Box::new(PseudocostBranching::new(num_cols, seed))),
-        "reliability" | "relpscost" => Some(Box::new(ReliabilityBranching::new(num_cols, seed))),
-        _ => None,
+    }
+
+    /// The rule called `name` (also SCIP's short names `relpscost`, `pscost`,
+    /// `mostfrac`), or `None`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "reliability" | "relpscost" => Some(RuleKind::Reliability),
+            "pseudocost" | "pscost" => Some(RuleKind::Pseudocost),
+            "most-fractional" | "mostfrac" | "most-infeasible" => Some(RuleKind::MostFractional),
+            _ => None,
+        }
+    }
+
+    /// A fresh rule of this kind for a model with `num_cols` columns; `seed` decides
+    /// between candidates of equal score.
+    pub fn create(self, num_cols: usize, seed: u64) -> Box<dyn BranchingRule> {
+        match self {
+            RuleKind::Reliability => Box::new(ReliabilityBranching::new(num_cols, seed)),
+            RuleKind::Pseudocost => Box::new(PseudocostBranching::new(num_cols, seed)),
+            RuleKind::MostFractional => Box::new(MostFractional::new(seed)),
+        }
+    }
+}
+
+impl std::fmt::Display for RuleKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for RuleKind {
+    type Err = crate::Error;
+
+    fn from_str(name: &str) -> crate::Result<Self> {
+        RuleKind::from_name(name).ok_or_else(|| {
+            let known: Vec<&str> = RuleKind::ALL.iter().map(|r| r.name()).collect();
+            crate::Error::Invalid(format!(
+                "unknown branching rule '{name}' (known: {})",
+                known.join(", ")
+            ))
+        })
     }
 }
 

@@ -4,6 +4,7 @@ pub mod mps;
 pub mod nnet;
 pub mod onnx;
 pub mod solu;
+pub mod vectors;
 pub mod vnnlib;
 
 use crate::error::{Error, Result};

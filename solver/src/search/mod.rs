@@ -17,10 +17,11 @@ pub mod settings;
 pub mod shared;
 
 pub use result::{relative_gap, SearchStats, SolveResult, Status};
-pub use settings::{Schedule, Settings, DEFAULT_ABSOLUTE_GAP, DEFAULT_RELATIVE_GAP};
+pub use settings::{
+    Schedule, Settings, SettingsBuilder, DEFAULT_ABSOLUTE_GAP, DEFAULT_RELATIVE_GAP,
+};
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 
-use crate::branch::rule_by_name;
 use crate::cuts::root_cut_loop;
 use crate::error::{Error, Result};
 use crate::lp::LpProblem;
@@ -92,13 +93,10 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     let (stats, open_bound) = if empty_domain {
         (SearchStats::default(), f64::INFINITY)
     } else {
-        let rule = rule_by_name(&ctx.settings.branching, model.num_cols(), ctx.settings.seed)
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "unknown branching rule '{}'",
-                    ctx.settings.branching
-                ))
-            })?;
+        let rule = ctx
+            .settings
+            .branching
+            .create(model.num_cols(), ctx.settings.seed);
         match ctx.settings.schedule {
             Schedule::Opportunistic => pool::run(&ctx, &shared, rule.as_ref(), Node::root()),
             Schedule::Deterministic => {
@@ -123,18 +121,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
 }
 
 fn validate(model: &Model, settings: &Settings) -> Result<()> {
-    if rule_by_name(&settings.branching, 0, 0).is_none() {
-        return Err(Error::Invalid(format!(
-            "unknown branching rule '{}' (known: {})",
-            settings.branching,
-            crate::branch::RULE_NAMES.join(", ")
-        )));
-    }
-    if !(settings.relative_gap >= 0.0 && settings.absolute_gap >= 0.0) {
-        return Err(Error::Invalid(
-            "gap limits must be non-negative numbers".into(),
-        ));
-    }
+    settings.validate()?;
     for v in &model.variables {
         if !v.cost.is_finite()
             || v.lower.is_nan()

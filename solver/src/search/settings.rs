@@ -1,5 +1,24 @@
-//! Search settings: every knob of a solve, with documented defaults.
+//! Search settings: every knob of a solve, with documented defaults, and a builder
+//! that validates them.
+//!
+//! ```
+//! use relumip_solver::search::{Schedule, Settings};
+//! use relumip_solver::branch::RuleKind;
+//! use std::time::Duration;
+//!
+//! let settings = Settings::builder()
+//!     .threads(2)
+//!     .time_limit(Duration::from_secs(10))
+//!     .branching(RuleKind::Pseudocost)
+//!     .schedule(Schedule::Deterministic)
+//!     .build()
+//!     .expect("valid settings");
+//! assert_eq!(settings.threads, 2);
+//! assert!(Settings::builder().relative_gap(-1.0).build().is_err());
+//! ```
 
+use crate::branch::RuleKind;
+use crate::error::{Error, Result};
 use crate::lp::LpBackend;
 use crate::model::Tolerances;
 use std::time::Duration;
@@ -30,8 +49,8 @@ pub struct Settings {
     pub threads: usize,
     /// Work stealing or deterministic rounds.
     pub schedule: Schedule,
-    /// Name of the branching rule (see [`crate::branch::RULE_NAMES`]).
-    pub branching: String,
+    /// The branching rule.
+    pub branching: RuleKind,
     /// Seed for every randomised choice (tie-breaking, heuristics).
     pub seed: u64,
     /// LP backend.
@@ -63,7 +82,7 @@ impl Default for Settings {
             absolute_gap: DEFAULT_ABSOLUTE_GAP,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             schedule: Schedule::Opportunistic,
-            branching: "reliability".to_string(),
+            branching: RuleKind::default(),
             seed: 0,
             lp_backend: LpBackend::default(),
             tolerances: Tolerances::default(),
@@ -80,3 +99,182 @@ impl Default for Settings {
 pub const DEFAULT_RELATIVE_GAP: f64 = 1e-6;
 /// Absolute gap at which a run counts as optimal.
 pub const DEFAULT_ABSOLUTE_GAP: f64 = 1e-6;
+
+impl Settings {
+    /// A builder starting from the defaults.
+    pub fn builder() -> SettingsBuilder {
+        SettingsBuilder {
+            settings: Settings::default(),
+            error: None,
+        }
+    }
+
+    /// Checks every value: at least one thread, non-negative finite gaps, a positive
+    /// log interval, tolerances in `(0, 0.5)`, a finite objective limit.
+    pub fn validate(&self) -> Result<()> {
+        let invalid = |what: String| Err(Error::Invalid(what));
+        if self.threads == 0 {
+            return invalid("the number of threads must be at least 1".into());
+        }
+        for (name, gap) in [
+            ("relative gap", self.relative_gap),
+            ("absolute gap", self.absolute_gap),
+        ] {
+            if !(gap.is_finite() && gap >= 0.0) {
+                return invalid(format!(
+                    "the {name} must be a non-negative number, got {gap}"
+                ));
+            }
+        }
+        if self.log_interval.is_zero() {
+            return invalid("the log interval must be positive".into());
+        }
+        for (name, tol) in [
+            ("feasibility tolerance", self.tolerances.feasibility),
+            ("integrality tolerance", self.tolerances.integrality),
+        ] {
+            if !(tol > 0.0 && tol < 0.5) {
+                return invalid(format!("the {name} must lie in (0, 0.5), got {tol}"));
+            }
+        }
+        if let Some(limit) = self.objective_limit {
+            if !limit.is_finite() {
+                return invalid(format!("the objective limit must be finite, got {limit}"));
+            }
+        }
+        if let Some(start) = &self.initial_solution {
+            if start.iter().any(|v| !v.is_finite()) {
+                return invalid("the initial solution has a non-finite value".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Builds validated [`Settings`]: every setter takes a plain value, [`build`]
+/// checks them all.
+///
+/// [`build`]: SettingsBuilder::build
+#[derive(Clone, Debug)]
+pub struct SettingsBuilder {
+    settings: Settings,
+    /// The first value refused by a setter.
+    error: Option<String>,
+}
+
+impl SettingsBuilder {
+    /// Wall-clock limit for the whole solve (`None`: no limit).
+    pub fn time_limit(mut self, limit: impl Into<Option<Duration>>) -> Self {
+        self.settings.time_limit = limit.into();
+        self
+    }
+
+    /// Wall-clock limit in seconds; a negative or non-finite value is an error at
+    /// [`SettingsBuilder::build`].
+    pub fn time_limit_seconds(mut self, seconds: Option<f64>) -> Self {
+        match seconds.map(Duration::try_from_secs_f64) {
+            None => self.settings.time_limit = None,
+            Some(Ok(limit)) => self.settings.time_limit = Some(limit),
+            Some(Err(_)) => {
+                self.error.get_or_insert(format!(
+                    "the time limit must be a non-negative number of seconds, got {}",
+                    seconds.unwrap_or_default()
+                ));
+            }
+        }
+        self
+    }
+
+    /// Maximum number of nodes (`None`: no limit).
+    pub fn node_limit(mut self, limit: Option<u64>) -> Self {
+        self.settings.node_limit = limit;
+        self
+    }
+
+    /// Relative gap at which the search stops.
+    pub fn relative_gap(mut self, gap: f64) -> Self {
+        self.settings.relative_gap = gap;
+        self
+    }
+
+    /// Absolute gap at which the search stops.
+    pub fn absolute_gap(mut self, gap: f64) -> Self {
+        self.settings.absolute_gap = gap;
+        self
+    }
+
+    /// Number of worker threads.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.settings.threads = threads;
+        self
+    }
+
+    /// Work stealing or deterministic rounds.
+    pub fn schedule(mut self, schedule: Schedule) -> Self {
+        self.settings.schedule = schedule;
+        self
+    }
+
+    /// The branching rule.
+    pub fn branching(mut self, rule: RuleKind) -> Self {
+        self.settings.branching = rule;
+        self
+    }
+
+    /// Seed for every randomised choice.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.settings.seed = seed;
+        self
+    }
+
+    /// The LP backend.
+    pub fn lp_backend(mut self, backend: LpBackend) -> Self {
+        self.settings.lp_backend = backend;
+        self
+    }
+
+    /// Feasibility and integrality tolerances.
+    pub fn tolerances(mut self, tolerances: Tolerances) -> Self {
+        self.settings.tolerances = tolerances;
+        self
+    }
+
+    /// Interval between periodic progress events.
+    pub fn log_interval(mut self, interval: Duration) -> Self {
+        self.settings.log_interval = interval;
+        self
+    }
+
+    /// Whether to separate cutting planes at the root.
+    pub fn cuts(mut self, cuts: bool) -> Self {
+        self.settings.cuts = cuts;
+        self
+    }
+
+    /// Only solutions at least this good (model sense) are wanted.
+    pub fn objective_limit(mut self, limit: Option<f64>) -> Self {
+        self.settings.objective_limit = limit;
+        self
+    }
+
+    /// Stop at the first accepted solution.
+    pub fn stop_at_first_solution(mut self, stop: bool) -> Self {
+        self.settings.stop_at_first_solution = stop;
+        self
+    }
+
+    /// A known solution to start from.
+    pub fn initial_solution(mut self, solution: Option<Vec<f64>>) -> Self {
+        self.settings.initial_solution = solution;
+        self
+    }
+
+    /// The settings, or the first invalid value.
+    pub fn build(self) -> Result<Settings> {
+        if let Some(error) = self.error {
+            return Err(Error::Invalid(error));
+        }
+        self.settings.validate()?;
+        Ok(self.settings)
+    }
+}

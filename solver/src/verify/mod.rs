@@ -9,9 +9,11 @@
 //! checked by a forward pass in f64 before it is reported; one that fails the check
 //! is never an answer.
 
+mod cases;
 mod input_split;
 mod result_file;
 
+pub use cases::{case_milps, group_by_region, CaseMilpOptions};
 pub use input_split::{split_case, SplitStats};
 
 pub use result_file::{parse_result_file, write_result_file};
@@ -49,6 +51,15 @@ impl BoundsMethod {
             "symbolic" => Some(BoundsMethod::Symbolic),
             "lp" => Some(BoundsMethod::Lp),
             _ => None,
+        }
+    }
+
+    /// The name accepted by [`BoundsMethod::from_name`].
+    pub fn name(self) -> &'static str {
+        match self {
+            BoundsMethod::Interval => "interval",
+            BoundsMethod::Symbolic => "symbolic",
+            BoundsMethod::Lp => "lp",
         }
     }
 }
@@ -379,24 +390,6 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
         cases: reports,
         time: start.elapsed().as_secs_f64(),
     })
-}
-
-/// Groups of case indices with identical input regions, in order of first occurrence.
-fn group_by_region(cases: &[Case]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, c) in cases.iter().enumerate() {
-        let same = groups.iter_mut().find(|g| {
-            let f = &cases[g[0]];
-            f.input_lower == c.input_lower
-                && f.input_upper == c.input_upper
-                && f.input_constraints == c.input_constraints
-        });
-        match same {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
-        }
-    }
-    groups
 }
 
 /// Lower bound of `c'y - d` over output bounds.

@@ -1,0 +1,184 @@
+//! Options shared by the commands that run a search: limits, search settings, and the
+//! command-line names of the library's choices (`clap::ValueEnum` mirrors of its
+//! plain enums).
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use relumip_solver::branch::RuleKind;
+use relumip_solver::formulate::Formulation;
+use relumip_solver::lp::LpBackend;
+use relumip_solver::search::{Schedule, Settings, SettingsBuilder};
+use relumip_solver::verify::BoundsMethod;
+use std::time::Duration;
+
+/// Branching rules, as named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BranchingArg {
+    /// Pseudocosts, measured by strong branching while unreliable.
+    Reliability,
+    /// Pseudocosts initialised by the first branchings.
+    Pseudocost,
+    /// The most fractional candidate.
+    MostFractional,
+}
+
+impl From<BranchingArg> for RuleKind {
+    fn from(arg: BranchingArg) -> Self {
+        match arg {
+            BranchingArg::Reliability => RuleKind::Reliability,
+            BranchingArg::Pseudocost => RuleKind::Pseudocost,
+            BranchingArg::MostFractional => RuleKind::MostFractional,
+        }
+    }
+}
+
+/// LP engines, as named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LpArg {
+    /// relumip's bounded dual simplex.
+    Dual,
+    /// The microlp crate.
+    Microlp,
+}
+
+impl From<LpArg> for LpBackend {
+    fn from(arg: LpArg) -> Self {
+        match arg {
+            LpArg::Dual => LpBackend::DualSimplex,
+            LpArg::Microlp => LpBackend::MicroLp,
+        }
+    }
+}
+
+/// Limits of a search.
+#[derive(Args, Debug)]
+pub struct LimitArgs {
+    /// Wall-clock time limit in seconds.
+    #[arg(long, value_name = "S")]
+    pub time_limit: Option<f64>,
+    /// Maximum number of branch-and-bound nodes.
+    #[arg(long, value_name = "N")]
+    pub node_limit: Option<u64>,
+    /// Relative gap at which to stop (default 1e-6).
+    #[arg(long, value_name = "G")]
+    pub gap: Option<f64>,
+    /// Absolute gap at which to stop (default 1e-6).
+    #[arg(long, value_name = "A")]
+    pub abs_gap: Option<f64>,
+}
+
+impl LimitArgs {
+    /// Adds the limits to `builder`.
+    pub fn apply(&self, mut builder: SettingsBuilder) -> SettingsBuilder {
+        builder = builder
+            .time_limit_seconds(self.time_limit)
+            .node_limit(self.node_limit);
+        if let Some(gap) = self.gap {
+            builder = builder.relative_gap(gap);
+        }
+        if let Some(gap) = self.abs_gap {
+            builder = builder.absolute_gap(gap);
+        }
+        builder
+    }
+}
+
+/// How the search runs (shared by every command that solves MILPs).
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Same answer, node count and log lines on every run with the same thread count.
+    #[arg(long)]
+    pub deterministic: bool,
+    /// Branching rule.
+    #[arg(long, value_name = "RULE", value_enum, default_value_t = BranchingArg::Reliability)]
+    pub branching: BranchingArg,
+    /// LP engine.
+    #[arg(long, value_name = "ENGINE", value_enum, default_value_t = LpArg::Dual)]
+    pub lp: LpArg,
+    /// Seed for tie-breaking and randomised heuristics.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub seed: u64,
+    /// Do not separate cutting planes at the root.
+    #[arg(long)]
+    pub no_cuts: bool,
+    /// Print nothing but errors (and the answer).
+    #[arg(long)]
+    pub quiet: bool,
+    /// Seconds between periodic log lines.
+    #[arg(long, value_name = "S", default_value_t = 5.0)]
+    pub log_interval: f64,
+}
+
+impl SearchArgs {
+    /// A settings builder with these options (no limits).
+    pub fn builder(&self) -> Result<SettingsBuilder> {
+        let mut builder = Settings::builder()
+            .schedule(if self.deterministic {
+                Schedule::Deterministic
+            } else {
+                Schedule::Opportunistic
+            })
+            .branching(self.branching.into())
+            .lp_backend(self.lp.into())
+            .seed(self.seed)
+            .cuts(!self.no_cuts)
+            .log_interval(seconds("log-interval", self.log_interval)?);
+        if let Some(threads) = self.threads {
+            anyhow::ensure!(threads >= 1, "--threads must be at least 1");
+            builder = builder.threads(threads);
+        }
+        Ok(builder)
+    }
+
+    /// The validated search settings these options ask for (no limits).
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(self.builder()?.build()?)
+    }
+
+    /// The validated search settings with `limits`.
+    pub fn settings_with(&self, limits: &LimitArgs) -> Result<Settings> {
+        Ok(limits.apply(self.builder()?).build()?)
+    }
+}
+
+/// Seconds as a duration, refusing negative and non-finite values.
+pub fn seconds(name: &str, value: f64) -> Result<Duration> {
+    if !(value.is_finite() && value >= 0.0) {
+        anyhow::bail!("--{name} must be a non-negative number of seconds, got {value}");
+    }
+    Ok(Duration::from_secs_f64(value))
+}
+
+/// Pre-activation bound methods, as named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BoundsArg {
+    /// Interval arithmetic.
+    Interval,
+    /// Symbolic back-substitution.
+    Symbolic,
+    /// Symbolic, then LP tightening.
+    Lp,
+}
+
+impl From<BoundsArg> for BoundsMethod {
+    fn from(arg: BoundsArg) -> Self {
+        match arg {
+            BoundsArg::Interval => BoundsMethod::Interval,
+            BoundsArg::Symbolic => BoundsMethod::Symbolic,
+            BoundsArg::Lp => BoundsMethod::Lp,
+        }
+    }
+}
+
+/// A MILP formulation from its command-line name (`bigm`, `partition`,
+/// `partition:P`).
+pub fn parse_formulation(name: &str) -> std::result::Result<Formulation, String> {
+    Formulation::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown formulation '{name}' (expected bigm, partition or partition:P with P >= 1)"
+        )
+    })
+}
