@@ -3,6 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use relumip_solver::io::read_network;
+use relumip_solver::io::vectors::parse_vector;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
@@ -39,18 +40,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let x: Vec<f64> = line
-            .split(',')
-            .map(|t| {
-                let t = t.trim();
-                t.parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite())
-                    .with_context(|| {
-                        format!("{label}:{}: expected a number, found '{t}'", index + 1)
-                    })
-            })
-            .collect::<Result<_>>()?;
+        let x = parse_vector(line, &label, index + 1)?;
         if x.len() != net.input_dim() {
             bail!(
                 "{label}:{}: expected {} values (the network's inputs), found {}",

@@ -9,9 +9,9 @@
 mod context;
 mod deterministic;
 mod incumbent;
-pub mod node;
+pub(crate) mod node;
 mod pool;
-pub mod processor;
+mod processor;
 pub mod result;
 pub mod settings;
 pub mod shared;

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-pub mod onnx_build;
-
 use std::path::PathBuf;
 
 /// The shared benchmark folder: `$RELUMIP_BENCHMARKS`, else `shared/benchmarks` in

@@ -10,7 +10,7 @@ use crate::nn::{Activation, Layer, Network};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Builds the network a decoded model computes; `file` names it in errors.
-pub fn network_from_model(model: &ModelProto, file: &str) -> Result<Network> {
+pub(crate) fn network_from_model(model: &ModelProto, file: &str) -> Result<Network> {
     let graph = model
         .graph
         .as_ref()

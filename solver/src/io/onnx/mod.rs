@@ -22,16 +22,17 @@
 
 mod graph;
 mod ops;
-pub mod proto;
+pub(crate) mod proto;
 mod symbolic;
 mod tensor;
 mod value;
 mod writer;
 
-pub use graph::network_from_model;
-pub use writer::{
-    model_from_network, onnx_bytes, write_onnx, OnnxPrecision, OnnxStyle, OnnxWriteOptions,
-};
+#[cfg(test)]
+mod tests;
+
+pub(crate) use graph::network_from_model;
+pub use writer::{onnx_bytes, write_onnx, OnnxPrecision, OnnxStyle, OnnxWriteOptions};
 
 use crate::error::{Error, Result};
 use crate::nn::Network;

@@ -65,7 +65,7 @@ pub fn onnx_bytes(net: &Network, options: &OnnxWriteOptions) -> Vec<u8> {
 }
 
 /// The ONNX model of `net`.
-pub fn model_from_network(net: &Network, options: &OnnxWriteOptions) -> ModelProto {
+pub(crate) fn model_from_network(net: &Network, options: &OnnxWriteOptions) -> ModelProto {
     let elem = match options.precision {
         OnnxPrecision::Float32 => data_type::FLOAT,
         OnnxPrecision::Float64 => data_type::DOUBLE,

@@ -1,17 +1,15 @@
 //! Tiny hand-built ONNX models with known outputs, and the errors of unsupported
 //! or malformed models.
 
-mod common;
-
-use common::onnx_build::*;
-use relumip_solver::io::onnx::parse_onnx;
-use relumip_solver::nn::{Activation, Network};
-use relumip_solver::Error;
+use super::build::*;
+use crate::io::onnx::parse_onnx;
+use crate::nn::{Activation, Network};
+use crate::Error;
 
 fn load(
     input_dims: &[i64],
-    nodes: Vec<relumip_solver::io::onnx::proto::NodeProto>,
-    inits: Vec<relumip_solver::io::onnx::proto::TensorProto>,
+    nodes: Vec<crate::io::onnx::proto::NodeProto>,
+    inits: Vec<crate::io::onnx::proto::TensorProto>,
 ) -> Network {
     parse_onnx(&model_bytes(input_dims, nodes, inits), "test.onnx").unwrap()
 }
@@ -273,8 +271,8 @@ fn nodes_out_of_order_are_sorted() {
 
 fn error(
     input_dims: &[i64],
-    nodes: Vec<relumip_solver::io::onnx::proto::NodeProto>,
-    inits: Vec<relumip_solver::io::onnx::proto::TensorProto>,
+    nodes: Vec<crate::io::onnx::proto::NodeProto>,
+    inits: Vec<crate::io::onnx::proto::TensorProto>,
 ) -> Error {
     match parse_onnx(&model_bytes(input_dims, nodes, inits), "bad.onnx") {
         Ok(_) => panic!("expected an error"),

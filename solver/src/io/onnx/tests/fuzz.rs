@@ -1,10 +1,8 @@
 //! Damaged ONNX files never make the reader panic.
 
-mod common;
-
-use common::onnx_build::*;
+use super::build::*;
+use crate::io::onnx::parse_onnx;
 use proptest::prelude::*;
-use relumip_solver::io::onnx::parse_onnx;
 use std::sync::OnceLock;
 
 /// A valid model using most supported operators.
@@ -64,7 +62,7 @@ fn acasxu_bytes() -> Option<&'static [u8]> {
     static BYTES: OnceLock<Option<Vec<u8>>> = OnceLock::new();
     BYTES
         .get_or_init(|| {
-            let dir = common::benchmarks_dir()?;
+            let dir = super::benchmarks_dir()?;
             std::fs::read(dir.join("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx")).ok()
         })
         .as_deref()

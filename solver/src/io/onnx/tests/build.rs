@@ -1,11 +1,10 @@
 //! Building small ONNX models by hand for tests.
-#![allow(dead_code)]
 
-use prost::Message;
-use relumip_solver::io::onnx::proto::{
+use crate::io::onnx::proto::{
     attribute_type, data_type, AttributeProto, Dimension, GraphProto, ModelProto, NodeProto,
     OperatorSetIdProto, TensorProto, TensorShapeProto, TensorTypeProto, TypeProto, ValueInfoProto,
 };
+use prost::Message;
 
 /// A float32 initializer stored as raw little-endian bytes.
 pub fn f32_raw(name: &str, dims: &[i64], values: &[f64]) -> TensorProto {

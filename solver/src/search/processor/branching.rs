@@ -1,0 +1,208 @@
+//! Branching at a node: the rule chooses a candidate (possibly probing children by
+//! strong branching on the node's LP), and the two children are created as links of
+//! the node's change chain.
+
+use super::{Outcome, Processed, Processor};
+use crate::branch::{BranchContext, Candidate, ChildProbe, Direction, ProbeOutcome};
+use crate::lp::{Basis, LpEngine, LpLimits, LpStatus};
+use crate::propagation::BoundChange;
+use crate::search::node::{BranchRecord, ChainLink, Node};
+use smallvec::SmallVec;
+use std::sync::Arc;
+use std::time::Instant;
+
+impl Processor<'_, '_> {
+    /// Asks the rule for a candidate and returns the two children, the one to
+    /// explore first first.
+    pub(super) fn branch(
+        &mut self,
+        node: &Node,
+        derived: SmallVec<[BoundChange; 4]>,
+        objective: f64,
+        bound: f64,
+        basis: Option<Arc<Basis>>,
+        best_known: f64,
+    ) -> [Node; 2] {
+        let started = Instant::now();
+        let ctx = BranchContext {
+            candidates: &self.candidates,
+            lp_objective: objective,
+            depth: node.depth,
+        };
+        let average = self.lp.iterations() as f64 / self.stats.lp_solves.max(1) as f64;
+        let mut probe = LpProbe {
+            lp: self.lp.as_mut(),
+            lower: &self.dom.lower,
+            upper: &self.dom.upper,
+            limits: LpLimits {
+                max_iterations: (2.0 * average).max(MIN_PROBE_ITERATIONS) as u64,
+                deadline: self.ctx.deadline,
+                objective_cutoff: self.ctx.cutoff(best_known),
+            },
+            probes: 0,
+        };
+        let decision = self.rule.select(&ctx, &mut probe);
+        self.stats.strong_branching_lps += probe.probes;
+        self.basis_moved |= probe.probes > 0;
+        self.stats.time_branching += started.elapsed().as_secs_f64();
+        let c = decision.candidate;
+        let down = BoundChange {
+            col: c.col,
+            lower: self.dom.lower[c.col],
+            upper: c.value.floor(),
+        };
+        let up = BoundChange {
+            col: c.col,
+            lower: c.value.ceil(),
+            upper: self.dom.upper[c.col],
+        };
+        let record = |direction, distance| BranchRecord {
+            col: c.col,
+            direction,
+            distance,
+            parent_objective: objective,
+        };
+        let parent = self.extend_chain(node, derived);
+        let down_node = child(
+            &parent,
+            node,
+            down,
+            bound,
+            basis.clone(),
+            Some(record(Direction::Down, c.fraction)),
+        );
+        let up_node = child(
+            &parent,
+            node,
+            up,
+            bound,
+            basis,
+            Some(record(Direction::Up, 1.0 - c.fraction)),
+        );
+        match decision.first {
+            Direction::Down => [down_node, up_node],
+            Direction::Up => [up_node, down_node],
+        }
+    }
+
+    /// The chain of the node's children: the node's chain plus its derived bounds.
+    fn extend_chain(
+        &self,
+        node: &Node,
+        derived: SmallVec<[BoundChange; 4]>,
+    ) -> Option<Arc<ChainLink>> {
+        if derived.is_empty() {
+            node.chain.clone()
+        } else {
+            Some(Arc::new(ChainLink {
+                changes: derived,
+                parent: node.chain.clone(),
+            }))
+        }
+    }
+
+    /// After two LP failures: split the domain of an unfixed integer column in the
+    /// middle, keeping the parent's bound; a node with every integer fixed stays
+    /// unresolved.
+    pub(super) fn branch_without_bound(
+        &mut self,
+        node: &Node,
+        derived: SmallVec<[BoundChange; 4]>,
+    ) -> Processed {
+        let mut result = Processed::closed(node.bound);
+        self.stats.lp_unresolved += 1;
+        let col = (0..self.dom.lower.len())
+            .find(|&j| self.ctx.structure.integral[j] && self.dom.lower[j] < self.dom.upper[j]);
+        let Some(col) = col else {
+            result.unresolved_bound = Some(node.bound);
+            return result;
+        };
+        let (lo, up) = (self.dom.lower[col], self.dom.upper[col]);
+        let mid = if lo.is_finite() && up.is_finite() {
+            ((lo + up) / 2.0).floor()
+        } else if lo.is_finite() {
+            lo
+        } else if up.is_finite() {
+            up - 1.0
+        } else {
+            0.0
+        };
+        let parent = self.extend_chain(node, derived);
+        let down = BoundChange {
+            col,
+            lower: lo,
+            upper: mid,
+        };
+        let up_change = BoundChange {
+            col,
+            lower: mid + 1.0,
+            upper: up,
+        };
+        result.outcome = Outcome::Branched {
+            children: [
+                child(&parent, node, down, node.bound, None, None),
+                child(&parent, node, up_change, node.bound, None, None),
+            ],
+        };
+        result
+    }
+}
+
+/// Fewest iterations a strong-branching LP may take.
+const MIN_PROBE_ITERATIONS: f64 = 20.0;
+
+/// Strong branching on the processor's LP: each probe tightens one bound, solves with
+/// an iteration limit and restores the bound.
+struct LpProbe<'p> {
+    lp: &'p mut dyn LpEngine,
+    lower: &'p [f64],
+    upper: &'p [f64],
+    limits: LpLimits,
+    probes: u64,
+}
+
+impl ChildProbe for LpProbe<'_> {
+    fn probe(&mut self, c: &Candidate, direction: Direction) -> ProbeOutcome {
+        let col = c.col;
+        let (lower, upper) = (self.lower[col], self.upper[col]);
+        let (child_lower, child_upper) = match direction {
+            Direction::Down => (lower, c.value.floor()),
+            Direction::Up => (c.value.ceil(), upper),
+        };
+        if child_lower > child_upper {
+            return ProbeOutcome::Pruned;
+        }
+        self.probes += 1;
+        self.lp.set_col_bounds(col, child_lower, child_upper);
+        let outcome = match self.lp.solve(&self.limits) {
+            LpStatus::Optimal => ProbeOutcome::Objective(self.lp.objective()),
+            LpStatus::Infeasible | LpStatus::CutoffReached => ProbeOutcome::Pruned,
+            _ => ProbeOutcome::Unknown,
+        };
+        self.lp.set_col_bounds(col, lower, upper);
+        outcome
+    }
+}
+
+fn child(
+    parent: &Option<Arc<ChainLink>>,
+    node: &Node,
+    change: BoundChange,
+    bound: f64,
+    basis: Option<Arc<Basis>>,
+    branched: Option<BranchRecord>,
+) -> Node {
+    let mut changes = SmallVec::new();
+    changes.push(change);
+    Node {
+        chain: Some(Arc::new(ChainLink {
+            changes,
+            parent: parent.clone(),
+        })),
+        bound,
+        depth: node.depth + 1,
+        basis,
+        branched,
+        seq: 0,
+    }
+}
