@@ -1,9 +1,9 @@
 //! Parallel branch-and-bound.
 //!
 //! [`solve`] runs the whole search on a [`Model`]: the LP relaxation in minimisation
-//! form, root propagation, then either the work-stealing scheduler ([`pool`]) or the
-//! deterministic round scheduler ([`deterministic`]), both driving the same node
-//! [`processor`]. The final solution is re-checked against the original model before
+//! form, root propagation, then either the work-stealing scheduler (module `pool`) or the
+//! deterministic round scheduler (module `deterministic`), both driving the same node
+//! processor (module `processor`). The final solution is re-checked against the original model before
 //! it is returned.
 
 mod context;

@@ -1,7 +1,7 @@
 //! Reader and writer of ONNX networks (the fully connected subset).
 //!
 //! The reader decodes the protobuf with hand-declared message structs
-//! ([`proto`]), then walks the graph from its single non-constant input to its
+//! (module `proto`), then walks the graph from its single non-constant input to its
 //! single output in topological order. Every tensor that depends on the input is
 //! kept as an affine function of the current base (the input, or the output of the
 //! last ReLU), so chains such as `Sub(x, mean)`, `Div(., std)`, `MatMul`, `Add` fold
