@@ -172,6 +172,18 @@ pub fn print_summary(
             _ => say!("Root LP           {}", format_value(Some(root))),
         }
     }
+    if s.time_relu_propagation > 0.0 {
+        say!(
+            "ReLU propagation  {} indicators fixed, {} bounds tightened, {} nodes infeasible, {} pruned before the LP ({:.3}s)",
+            s.relu_fixed,
+            s.relu_tightened,
+            s.relu_infeasible,
+            s.pruned_before_lp,
+            s.time_relu_propagation
+        );
+    } else if s.pruned_before_lp > 0 {
+        say!("Pruned before LP  {}", s.pruned_before_lp);
+    }
     say!(
         "Time              {:.3}s (read {:.3}, LP {:.3}, branching {:.3}, propagation {:.3}, heuristics {:.3}, write {:.3}; component times summed over {} thread(s))",
         result.elapsed.as_secs_f64() + read_time.as_secs_f64() + write_time.as_secs_f64(),

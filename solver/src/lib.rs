@@ -93,6 +93,7 @@ pub mod lp;
 pub mod model;
 pub mod nn;
 pub mod propagation;
+pub mod relu;
 pub mod rng;
 pub mod search;
 pub mod train;

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
         "formulate",
         "data",
     ],
-    &["heur"],
+    &["heur", "relu"],
     &["search"],
     &["verify", "train"],
     &["adversarial", "bench"],

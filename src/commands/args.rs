@@ -104,6 +104,10 @@ pub struct SearchArgs {
     /// Do not separate cutting planes at the root.
     #[arg(long)]
     pub no_cuts: bool,
+    /// Do not use the model's ReLU structure in the search (no neuron-stability
+    /// propagation at the nodes).
+    #[arg(long)]
+    pub no_relu_propagation: bool,
     /// Print nothing but errors (and the answer).
     #[arg(long)]
     pub quiet: bool,
@@ -125,6 +129,7 @@ impl SearchArgs {
             .lp_backend(self.lp.into())
             .seed(self.seed)
             .cuts(!self.no_cuts)
+            .relu_propagation(!self.no_relu_propagation)
             .log_interval(seconds("log-interval", self.log_interval)?);
         if let Some(threads) = self.threads {
             anyhow::ensure!(threads >= 1, "--threads must be at least 1");

@@ -4,6 +4,7 @@ use super::settings::Settings;
 use crate::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use crate::model::{check_solution, Model, ObjSense};
 use crate::propagation::RowStructure;
+use crate::relu::NodePropagator;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -29,11 +30,19 @@ pub struct SearchContext<'m> {
     pub deadline: Option<Instant>,
     /// Only solutions below this minimisation-form value are wanted (`+inf`: all).
     pub objective_limit: f64,
+    /// Neuron-stability propagation, when the model's ReLU structure compiles.
+    pub relu: Option<NodePropagator>,
 }
 
 impl<'m> SearchContext<'m> {
     /// Builds the context of `problem` (already in minimisation form) for `model`.
-    pub fn new(model: &'m Model, problem: LpProblem, settings: Settings, start: Instant) -> Self {
+    pub fn new(
+        model: &'m Model,
+        problem: LpProblem,
+        settings: Settings,
+        start: Instant,
+        relu: Option<NodePropagator>,
+    ) -> Self {
         let integral: Vec<bool> = model
             .variables
             .iter()
@@ -67,6 +76,7 @@ impl<'m> SearchContext<'m> {
             start,
             deadline,
             objective_limit,
+            relu,
         }
     }
 

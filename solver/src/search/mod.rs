@@ -12,6 +12,7 @@ mod incumbent;
 pub(crate) mod node;
 mod pool;
 mod processor;
+mod relu_root;
 pub mod result;
 pub mod settings;
 pub mod shared;
@@ -58,22 +59,27 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     let mut settings = settings.clone();
     settings.threads = settings.threads.max(1);
     let threads = settings.threads;
-    let empty_domain = problem
+    let mut empty_domain = problem
         .col_lower
         .iter()
         .zip(&problem.col_upper)
         .any(|(l, u)| l > u);
+    let integral: Vec<bool> = model
+        .variables
+        .iter()
+        .map(|v| v.kind.is_integral())
+        .collect();
+    let relu = relu_root::propagator(model, &settings, &problem, &integral);
+    let mut root_relu = SearchStats::default();
+    if let (Some(propagator), false) = (&relu, empty_domain) {
+        empty_domain = !relu_root::tighten_root(propagator, &mut problem, &mut root_relu);
+    }
     let mut cut_report = None;
     if settings.cuts && !empty_domain && model.has_integers() {
-        let integral: Vec<bool> = model
-            .variables
-            .iter()
-            .map(|v| v.kind.is_integral())
-            .collect();
         let deadline = settings.time_limit.map(|t| start + t);
         cut_report = Some(root_cut_loop(&mut problem, &integral, deadline));
     }
-    let ctx = SearchContext::new(model, problem, settings, start);
+    let ctx = SearchContext::new(model, problem, settings, start, relu);
     let shared = Shared::new(sink);
     if let Some(start) = &ctx.settings.initial_solution {
         let check = check_solution(model, start, &ctx.settings.tolerances);
@@ -104,6 +110,8 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
             }
         }
     };
+    let mut stats = stats;
+    stats.merge(&root_relu);
     let mut result = finish(&ctx, &shared, stats, open_bound, threads);
     if let Some(report) = cut_report {
         result.stats.cuts = report.cuts as u64;

@@ -88,6 +88,17 @@ pub struct SearchStats {
     pub time_root: f64,
     /// Root LP objective in the model's sense.
     pub root_lp_objective: Option<f64>,
+    /// Indicators fixed by neuron-stability propagation (nodes and root).
+    pub relu_fixed: u64,
+    /// Bound tightenings found by neuron-stability propagation.
+    pub relu_tightened: u64,
+    /// Nodes proved infeasible by neuron-stability propagation, without an LP.
+    pub relu_infeasible: u64,
+    /// Nodes pruned by the objective bound of their propagated column bounds,
+    /// without an LP.
+    pub pruned_before_lp: u64,
+    /// Seconds spent in neuron-stability propagation.
+    pub time_relu_propagation: f64,
 }
 
 impl SearchStats {
@@ -119,6 +130,11 @@ impl SearchStats {
             self.root_lp_objective = other.root_lp_objective;
         }
         self.time_root = self.time_root.max(other.time_root);
+        self.relu_fixed += other.relu_fixed;
+        self.relu_tightened += other.relu_tightened;
+        self.relu_infeasible += other.relu_infeasible;
+        self.pruned_before_lp += other.pruned_before_lp;
+        self.time_relu_propagation += other.time_relu_propagation;
     }
 }
 

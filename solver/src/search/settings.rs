@@ -61,6 +61,9 @@ pub struct Settings {
     pub log_interval: Duration,
     /// Separate cutting planes at the root.
     pub cuts: bool,
+    /// Use the model's ReLU structure in the search (neuron-stability propagation
+    /// at every node); off, the structure only serves the forward-pass heuristic.
+    pub relu_propagation: bool,
     /// Only solutions at least this good (model sense) are wanted; subtrees that
     /// cannot reach it are pruned, and a search that finds none ends `infeasible`
     /// ("no solution within the limit").
@@ -88,6 +91,7 @@ impl Default for Settings {
             tolerances: Tolerances::default(),
             log_interval: Duration::from_secs(5),
             cuts: true,
+            relu_propagation: true,
             objective_limit: None,
             stop_at_first_solution: false,
             initial_solution: None,
@@ -248,6 +252,12 @@ impl SettingsBuilder {
     /// Whether to separate cutting planes at the root.
     pub fn cuts(mut self, cuts: bool) -> Self {
         self.settings.cuts = cuts;
+        self
+    }
+
+    /// Whether the search uses the model's ReLU structure.
+    pub fn relu_propagation(mut self, on: bool) -> Self {
+        self.settings.relu_propagation = on;
         self
     }
 

@@ -54,6 +54,72 @@ impl Processor<'_, '_> {
         }
     }
 
+    /// Neuron-stability propagation from the layers that the node's changes (its
+    /// branching change and `derived`) can affect, then row propagation from what it
+    /// changed. Appends the changes to `derived`; returns false when the node is
+    /// proved infeasible.
+    pub(super) fn propagate_structure(
+        &mut self,
+        node: &Node,
+        derived: &mut SmallVec<[BoundChange; 4]>,
+    ) -> bool {
+        let Some(propagator) = &self.ctx.relu else {
+            return true;
+        };
+        let first = if node.depth == 0 {
+            Some(0)
+        } else {
+            let own = node.chain.as_ref().map(|l| &l.changes[..]).unwrap_or(&[]);
+            own.iter()
+                .chain(derived.iter())
+                .filter_map(|c| propagator.first_affected_layer(c.col))
+                .min()
+        };
+        let Some(first) = first else {
+            return true;
+        };
+        let started = Instant::now();
+        let outcome = propagator.propagate(&mut self.dom, first);
+        let mut feasible = !outcome.infeasible;
+        // A later entry for a column overrides an earlier one when the chain is
+        // loaded, and bounds only tighten: appending keeps the latest bounds.
+        derived.extend(outcome.changes.iter().copied());
+        if feasible && !outcome.changes.is_empty() {
+            let seeds: SmallVec<[usize; 8]> = outcome.changes.iter().map(|c| c.col).collect();
+            match propagate(&self.ctx.structure, &mut self.dom, Some(&seeds)) {
+                Propagation::Infeasible => feasible = false,
+                Propagation::Feasible(more) => derived.extend(more),
+            }
+        }
+        self.stats.time_relu_propagation += started.elapsed().as_secs_f64();
+        if !feasible {
+            self.stats.relu_infeasible += 1;
+            self.observe(node, f64::INFINITY);
+            return false;
+        }
+        self.stats.relu_fixed += u64::from(outcome.fixed);
+        self.stats.relu_tightened += outcome.changes.len() as u64;
+        true
+    }
+
+    /// The objective's lower bound over the domain's column bounds (minimisation
+    /// form): `sum c_j l_j` over positive costs plus `sum c_j u_j` over negative ones.
+    pub(super) fn domain_objective_bound(&self) -> f64 {
+        let costs = &self.ctx.problem.costs;
+        costs
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c != 0.0)
+            .map(|(j, &c)| {
+                if c > 0.0 {
+                    c * self.dom.lower[j]
+                } else {
+                    c * self.dom.upper[j]
+                }
+            })
+            .sum()
+    }
+
     /// Solves the node's LP (warm from the parent's basis) and reads its verdict.
     pub(super) fn evaluate_lp(
         &mut self,

@@ -133,9 +133,17 @@ impl<'c, 'm> Processor<'c, 'm> {
             self.stats.pruned_bound += 1;
             return Processed::closed(node.bound.max(pruned_bound));
         }
-        let Some(derived) = self.propagate_node(&node) else {
+        let Some(mut derived) = self.propagate_node(&node) else {
             return Processed::closed(f64::INFINITY);
         };
+        if !self.propagate_structure(&node, &mut derived) {
+            return Processed::closed(f64::INFINITY);
+        }
+        let propagated_bound = self.ctx.strengthen_bound(self.domain_objective_bound());
+        if propagated_bound >= cutoff {
+            self.stats.pruned_before_lp += 1;
+            return Processed::closed(propagated_bound.max(node.bound).max(pruned_bound));
+        }
         let (objective, bound) = match self.evaluate_lp(&node, &derived, cutoff, pruned_bound, warm)
         {
             LpVerdict::Settled(processed) => return processed,

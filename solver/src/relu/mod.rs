@@ -1,0 +1,14 @@
+//! What the search knows about the ReLU networks inside a model.
+//!
+//! A model's [`crate::model::ReluStructure`] (from the formulation, the `export`
+//! sidecar or detection) is compiled once per solve into a [`NetworkView`]: the
+//! network as layers over the model's columns. At every node, [`NodePropagator`]
+//! recomputes the pre-activation bounds under the node's input box and fixed
+//! indicators, fixes the indicators of units that became stable, tightens the
+//! bounds of the node's columns, and bounds the rows over the outputs.
+
+mod propagate;
+mod view;
+
+pub use propagate::{NodePropagator, ReluPropagation};
+pub use view::{NetworkView, NeuronColumns};

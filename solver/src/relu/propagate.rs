@@ -1,0 +1,331 @@
+//! Neuron-stability propagation at a node.
+//!
+//! From the node's domain — input bounds, the bounds of every pre-activation column
+//! (tightened by the nodes above), and the fixed indicators (`z = 1`: the unit is the
+//! identity, its pre-activation `>= 0`; `z = 0`: the unit is 0, its pre-activation
+//! `<= 0`) — the pre-activation bounds are recomputed layer by layer, interval and
+//! symbolic (back-substitution in which fixed units are exact and the others use
+//! their triangle relaxation with the node's bounds), from the first layer that the
+//! node's changes can affect. Then:
+//!
+//! - units that became stable get their indicator fixed;
+//! - tighter pre-activation, post-activation and output bounds go into the domain
+//!   (and so into the node's LP and its children);
+//! - rows over the outputs (the property's `c'y - d <= t`, an adversarial margin)
+//!   are bounded by back-substituting each row's own linear function, which bounds
+//!   the one other column such a row may hold (`t`) or proves the node infeasible.
+//!
+//! Every bound is the sound, outward-rounded result of [`crate::bounds`]; a unit's
+//! bounds never get looser than the domain's.
+
+use super::view::NetworkView;
+use crate::bounds::{output_function_lower_bounds, symbolic_refine, NetworkBounds};
+use crate::nn::Activation;
+use crate::propagation::{BoundChange, LocalDomain, RowStructure};
+use smallvec::SmallVec;
+
+/// A continuous bound is only tightened when it improves by this share of its range.
+const MIN_IMPROVEMENT: f64 = 1e-3;
+/// Bounds crossing by less than this (relative to their size) count as touching.
+const CROSSING_TOLERANCE: f64 = 1e-7;
+
+/// A row whose columns are outputs of the network, except at most one (`free`).
+#[derive(Clone, Debug)]
+struct OutputRow {
+    /// Coefficients over the outputs (dense).
+    coefs: Vec<f64>,
+    /// The row's sides.
+    lower: f64,
+    upper: f64,
+    /// The other column and its coefficient.
+    free: Option<(usize, f64)>,
+}
+
+/// What node propagation found.
+#[derive(Debug, Default, PartialEq)]
+pub struct ReluPropagation {
+    /// No integer point of the node's domain is feasible.
+    pub infeasible: bool,
+    /// Bound changes applied to the domain (one entry per column, final bounds).
+    pub changes: SmallVec<[BoundChange; 8]>,
+    /// Indicators fixed because their unit became stable.
+    pub fixed: u32,
+}
+
+/// Propagates neuron stability through a compiled structure.
+#[derive(Clone, Debug)]
+pub struct NodePropagator {
+    view: NetworkView,
+    output_rows: Vec<OutputRow>,
+    integral: Vec<bool>,
+}
+
+impl NodePropagator {
+    /// A propagator for the view of a model whose rows are `rows`.
+    pub fn new(view: NetworkView, rows: &RowStructure) -> NodePropagator {
+        let outputs = view.output_columns();
+        let position = |c: usize| outputs.iter().position(|&o| o == Some(c));
+        let mut output_rows = Vec::new();
+        for (r, entries) in rows.rows.iter().enumerate() {
+            let mut coefs = vec![0.0; outputs.len()];
+            let mut free = None;
+            let mut valid = !entries.is_empty();
+            for &(c, a) in entries {
+                match position(c) {
+                    Some(i) => coefs[i] += a,
+                    None if free.is_none() => free = Some((c, a)),
+                    None => valid = false,
+                }
+            }
+            if valid && coefs.iter().any(|&a| a != 0.0) {
+                output_rows.push(OutputRow {
+                    coefs,
+                    lower: rows.row_lower[r],
+                    upper: rows.row_upper[r],
+                    free,
+                });
+            }
+        }
+        NodePropagator {
+            view,
+            output_rows,
+            integral: rows.integral.clone(),
+        }
+    }
+
+    /// The compiled network view.
+    pub fn view(&self) -> &NetworkView {
+        &self.view
+    }
+
+    /// The first layer whose bounds a change of `column` can affect: 0 for an
+    /// input, the next layer for a neuron's column, `None` for other columns.
+    pub fn first_affected_layer(&self, column: usize) -> Option<usize> {
+        if self.view.inputs.contains(&column) {
+            return Some(0);
+        }
+        self.view.neuron_of(column).map(|(k, _)| k + 1)
+    }
+
+    /// The network bounds of the node: the domain's input box, and every neuron's
+    /// pre-activation bounds from its columns and its fixed phase. `None` when an
+    /// input is unbounded.
+    pub fn node_bounds(&self, dom: &LocalDomain) -> Option<NetworkBounds> {
+        let lower: Vec<f64> = self.view.inputs.iter().map(|&c| dom.lower[c]).collect();
+        let upper: Vec<f64> = self.view.inputs.iter().map(|&c| dom.upper[c]).collect();
+        if lower.iter().chain(&upper).any(|v| !v.is_finite()) {
+            return None;
+        }
+        let mut bounds = NetworkBounds::unbounded(&self.view.net, &lower, &upper).ok()?;
+        for (k, layer) in self.view.layers.iter().enumerate() {
+            let relu = self.view.net.layers()[k].activation() == Activation::Relu;
+            for (i, n) in layer.iter().enumerate() {
+                let (mut lo, mut up) = n.pre.map_or((f64::NEG_INFINITY, f64::INFINITY), |p| {
+                    (dom.lower[p], dom.upper[p])
+                });
+                if relu {
+                    if let Some(z) = n.indicator {
+                        if dom.lower[z] > 0.5 {
+                            lo = lo.max(0.0);
+                        }
+                        if dom.upper[z] < 0.5 {
+                            up = up.min(0.0);
+                        }
+                    }
+                    if let Some(post) = n.post.filter(|&p| Some(p) != n.pre) {
+                        // post = max(0, pre): a positive upper bound of post bounds
+                        // pre, a positive lower bound of post makes pre equal to it.
+                        if dom.upper[post] >= 0.0 {
+                            up = up.min(dom.upper[post]);
+                        }
+                        if dom.lower[post] > 0.0 {
+                            lo = lo.max(dom.lower[post]);
+                        }
+                    }
+                } else if n.indicator.is_none() && n.post != n.pre {
+                    if let Some(post) = n.post {
+                        lo = lo.max(dom.lower[post]);
+                        up = up.min(dom.upper[post]);
+                    }
+                }
+                bounds.tighten(k, i, lo, up);
+            }
+        }
+        Some(bounds)
+    }
+
+    /// Recomputes the node's bounds from `first_layer` on and applies what they
+    /// prove to `dom`.
+    pub fn propagate(&self, dom: &mut LocalDomain, first_layer: usize) -> ReluPropagation {
+        let mut outcome = ReluPropagation::default();
+        let Some(mut bounds) = self.node_bounds(dom) else {
+            return outcome;
+        };
+        // Layers before `first_layer` keep the domain's bounds: every neuron there
+        // needs finite bounds from its columns, else it is recomputed too.
+        let first = (0..first_layer.min(self.view.layers.len()))
+            .find(|&k| {
+                bounds
+                    .pre_lower(k)
+                    .iter()
+                    .chain(bounds.pre_upper(k))
+                    .any(|v| !v.is_finite())
+            })
+            .unwrap_or(first_layer);
+        if symbolic_refine(&self.view.net, &mut bounds, first).is_err() {
+            return outcome;
+        }
+        if bounds.is_empty() {
+            outcome.infeasible = true;
+            return outcome;
+        }
+        for (k, layer) in self.view.layers.iter().enumerate() {
+            let relu = self.view.net.layers()[k].activation() == Activation::Relu;
+            for (i, n) in layer.iter().enumerate() {
+                let (lo, up) = (bounds.pre_lower(k)[i], bounds.pre_upper(k)[i]);
+                if let Some(p) = n.pre {
+                    if self.tighten(dom, p, lo, up, &mut outcome) {
+                        return outcome;
+                    }
+                }
+                if !relu {
+                    continue;
+                }
+                if let Some(post) = n.post.filter(|&p| Some(p) != n.pre) {
+                    if self.tighten(dom, post, lo.max(0.0), up.max(0.0), &mut outcome) {
+                        return outcome;
+                    }
+                }
+                if let Some(z) = n.indicator {
+                    let phase = if lo >= 0.0 {
+                        Some(1.0)
+                    } else if up <= 0.0 {
+                        Some(0.0)
+                    } else {
+                        None
+                    };
+                    if let Some(v) = phase.filter(|_| dom.lower[z] < dom.upper[z]) {
+                        if self.tighten(dom, z, v, v, &mut outcome) {
+                            return outcome;
+                        }
+                        outcome.fixed += 1;
+                    }
+                }
+            }
+        }
+        self.bound_output_rows(dom, &bounds, &mut outcome);
+        outcome
+    }
+
+    /// Bounds each output row's linear function by back-substitution: proves the
+    /// node infeasible or bounds the row's other column.
+    fn bound_output_rows(
+        &self,
+        dom: &mut LocalDomain,
+        bounds: &NetworkBounds,
+        outcome: &mut ReluPropagation,
+    ) {
+        if self.output_rows.is_empty() {
+            return;
+        }
+        let functions: Vec<(Vec<f64>, f64)> = self
+            .output_rows
+            .iter()
+            .flat_map(|r| {
+                [
+                    (r.coefs.clone(), 0.0),
+                    (r.coefs.iter().map(|a| -a).collect(), 0.0),
+                ]
+            })
+            .collect();
+        let Ok(lower_bounds) = output_function_lower_bounds(&self.view.net, bounds, &functions)
+        else {
+            return;
+        };
+        for (row, pair) in self.output_rows.iter().zip(lower_bounds.chunks(2)) {
+            let (min, max) = (pair[0], -pair[1]);
+            match row.free {
+                None => {
+                    let tol = |v: f64| CROSSING_TOLERANCE * v.abs().max(1.0);
+                    if min > row.upper + tol(row.upper) || max < row.lower - tol(row.lower) {
+                        outcome.infeasible = true;
+                        return;
+                    }
+                }
+                Some((c, a)) => {
+                    // lower <= expr + a x <= upper  =>  a x in [lower - max, upper - min]
+                    let (lo, up) = (row.lower - max, row.upper - min);
+                    let (lo, up) = if a > 0.0 {
+                        (lo / a, up / a)
+                    } else {
+                        (up / a, lo / a)
+                    };
+                    if self.tighten(dom, c, lo, up, outcome) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Tightens column `c` to `[lo, up]` where that improves it enough (integer
+    /// columns rounded); records the change. Returns true when the bounds cross
+    /// (the node is infeasible; `outcome.infeasible` is set).
+    fn tighten(
+        &self,
+        dom: &mut LocalDomain,
+        c: usize,
+        lo: f64,
+        up: f64,
+        outcome: &mut ReluPropagation,
+    ) -> bool {
+        let (cur_lo, cur_up) = (dom.lower[c], dom.upper[c]);
+        let (mut new_lo, mut new_up) = (cur_lo, cur_up);
+        if self.integral[c] {
+            if lo.is_finite() {
+                new_lo = new_lo.max((lo - 1e-6).ceil());
+            }
+            if up.is_finite() {
+                new_up = new_up.min((up + 1e-6).floor());
+            }
+        } else {
+            let range = if cur_lo.is_finite() && cur_up.is_finite() {
+                cur_up - cur_lo
+            } else {
+                f64::INFINITY
+            };
+            let min_gain = (MIN_IMPROVEMENT * range).max(1e-7);
+            if lo > cur_lo + min_gain || (cur_lo.is_infinite() && lo.is_finite()) {
+                new_lo = lo;
+            }
+            if up < cur_up - min_gain || (cur_up.is_infinite() && up.is_finite()) {
+                new_up = up;
+            }
+        }
+        if new_lo == cur_lo && new_up == cur_up {
+            return false;
+        }
+        if new_lo > new_up {
+            let scale = new_lo.abs().max(new_up.abs()).max(1.0);
+            if self.integral[c] || new_lo - new_up > CROSSING_TOLERANCE * scale {
+                outcome.infeasible = true;
+                return true;
+            }
+            let mid = 0.5 * (new_lo + new_up);
+            (new_lo, new_up) = (mid, mid);
+        }
+        dom.set(c, new_lo, new_up);
+        match outcome.changes.iter_mut().find(|ch| ch.col == c) {
+            Some(ch) => {
+                ch.lower = new_lo;
+                ch.upper = new_up;
+            }
+            None => outcome.changes.push(BoundChange {
+                col: c,
+                lower: new_lo,
+                upper: new_up,
+            }),
+        }
+        false
+    }
+}
