@@ -181,6 +181,14 @@ pub fn print_summary(
             s.pruned_before_lp,
             s.time_relu_propagation
         );
+        if !s.unit_splits.is_empty() {
+            let per_layer: Vec<String> = s.unit_splits.iter().map(|n| n.to_string()).collect();
+            say!(
+                "Unit splits       {} per layer ({} children bounded by propagation)",
+                per_layer.join(" / "),
+                s.propagation_probes
+            );
+        }
     } else if s.pruned_before_lp > 0 {
         say!("Pruned before LP  {}", s.pruned_before_lp);
     }

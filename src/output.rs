@@ -88,6 +88,8 @@ pub fn write_stats(
         "relu_infeasible_nodes": s.relu_infeasible,
         "pruned_before_lp": s.pruned_before_lp,
         "time_relu_propagation": s.time_relu_propagation,
+        "propagation_probes": s.propagation_probes,
+        "unit_splits_per_layer": s.unit_splits,
         "threads": result.threads,
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,
         "branching": settings.branching.name(),

@@ -14,20 +14,30 @@ use std::time::Duration;
 /// Branching rules, as named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BranchingArg {
+    /// fsb for models with a ReLU structure, reliability for the others.
+    Auto,
     /// Pseudocosts, measured by strong branching while unreliable.
     Reliability,
     /// Pseudocosts initialised by the first branchings.
     Pseudocost,
     /// The most fractional candidate.
     MostFractional,
+    /// The unstable ReLU whose relaxation costs the objective's bound most.
+    Babsr,
+    /// Filtered smart branching: the best BaBSR candidates, children bounded by
+    /// propagation.
+    Fsb,
 }
 
 impl From<BranchingArg> for RuleKind {
     fn from(arg: BranchingArg) -> Self {
         match arg {
+            BranchingArg::Auto => RuleKind::Auto,
             BranchingArg::Reliability => RuleKind::Reliability,
             BranchingArg::Pseudocost => RuleKind::Pseudocost,
             BranchingArg::MostFractional => RuleKind::MostFractional,
+            BranchingArg::Babsr => RuleKind::Babsr,
+            BranchingArg::Fsb => RuleKind::Fsb,
         }
     }
 }
@@ -93,7 +103,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub deterministic: bool,
     /// Branching rule.
-    #[arg(long, value_name = "RULE", value_enum, default_value_t = BranchingArg::Reliability)]
+    #[arg(long, value_name = "RULE", value_enum, default_value_t = BranchingArg::Auto)]
     pub branching: BranchingArg,
     /// LP engine.
     #[arg(long, value_name = "ENGINE", value_enum, default_value_t = LpArg::Dual)]

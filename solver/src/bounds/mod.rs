@@ -38,7 +38,9 @@ mod tests;
 
 pub use interval::interval_bounds;
 pub use lp_tighten::{lp_tighten, LpTightenOptions, LpTightenReport};
-pub use symbolic::{output_function_lower_bounds, symbolic_bounds, symbolic_refine};
+pub use symbolic::{
+    output_function_backward, output_function_lower_bounds, symbolic_bounds, symbolic_refine,
+};
 
 use crate::error::{Error, Result};
 use crate::nn::{Activation, LayerValues, Network};

@@ -419,3 +419,49 @@ pub fn output_function_lower_bounds(
         .map(|(lo, size)| outward(lo, lo, size).0)
         .collect())
 }
+
+/// The lower bound of one linear function of the outputs, `c'y - d`, as
+/// [`output_function_lower_bounds`] computes it, and the back-substitution's
+/// coefficient on every hidden layer's post-activations at the moment it reaches
+/// them (`coefficients[j][t]` for neuron `t` of layer `j`, before its relaxation is
+/// applied). A negative coefficient on an unstable neuron means the bound used the
+/// neuron's upper relaxation, whose intercept splitting the neuron would remove
+/// (the BaBSR branching score).
+///
+/// Fails like [`output_function_lower_bounds`].
+pub fn output_function_backward(
+    net: &Network,
+    bounds: &NetworkBounds,
+    c: &[f64],
+    d: f64,
+) -> Result<(f64, Vec<Vec<f64>>)> {
+    bounds.check_shape(net)?;
+    let last = net.layers().len() - 1;
+    let layer = &net.layers()[last];
+    if c.len() != layer.output_dim() {
+        return Err(crate::Error::Invalid(format!(
+            "output function has {} coefficients for {} outputs",
+            c.len(),
+            layer.output_dim()
+        )));
+    }
+    let mut row = vec![0.0; layer.input_dim()];
+    let mut b = -d;
+    for (i, &ci) in c.iter().enumerate() {
+        if ci != 0.0 {
+            axpy(&mut row, ci, layer.row(i));
+            b += ci * layer.bias()[i];
+        }
+    }
+    let virtual_layer = Layer::from_rows(&[row], vec![b], Activation::Identity)?;
+    let mut lower = LinearBounds::from_layer(&virtual_layer, &[0], Side::Lower);
+    let mut coefficients = vec![Vec::new(); last];
+    for j in (0..last).rev() {
+        coefficients[j].clone_from(&lower.coefs);
+        let relaxation = Relaxation::new(net, bounds, j);
+        lower.relax(&relaxation);
+        lower.through_affine(&net.layers()[j], &relaxation.affine_magnitude);
+    }
+    let (value, size) = lower.concretise(bounds.input_lower(), bounds.input_upper())[0];
+    Ok((outward(value, value, size).0, coefficients))
+}

@@ -4,10 +4,14 @@
 //! back what it observed (the objective gain of each child) through
 //! [`BranchingRule::observe`], which is how pseudocosts learn.
 
+mod babsr;
+mod fsb;
 mod most_fractional;
 mod pseudocost;
 mod reliability;
 
+pub use babsr::{babsr_score, Babsr};
+pub use fsb::FilteredSmartBranching;
 pub use most_fractional::MostFractional;
 pub use pseudocost::{first_direction, product_score, PseudocostBranching, Pseudocosts};
 pub use reliability::ReliabilityBranching;
@@ -41,6 +45,23 @@ pub struct BranchDecision {
     pub first: Direction,
 }
 
+/// The ReLU unit behind a candidate that is an activation indicator.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitInfo {
+    /// Layer of the unit (0 = first hidden layer).
+    pub layer: usize,
+    /// Neuron of the unit within its layer.
+    pub neuron: usize,
+    /// Lower bound of the pre-activation at the node.
+    pub lower: f64,
+    /// Upper bound of the pre-activation at the node.
+    pub upper: f64,
+    /// Coefficient of the unit's post-activation in the back-substitution of the
+    /// objective's lower bound at the node (negative: the bound uses the unit's
+    /// upper relaxation).
+    pub objective_coefficient: f64,
+}
+
 /// What the rule may read at a node.
 #[derive(Clone, Copy, Debug)]
 pub struct BranchContext<'a> {
@@ -50,6 +71,10 @@ pub struct BranchContext<'a> {
     pub lp_objective: f64,
     /// Depth of the node (root = 0).
     pub depth: u32,
+    /// For each candidate, the ReLU unit it is the indicator of, when the model has a
+    /// ReLU structure and the rule asked for it ([`BranchingRule::wants_units`]);
+    /// empty otherwise.
+    pub units: &'a [Option<UnitInfo>],
 }
 
 /// What the search observed after branching: the LP objective change of one child.
@@ -82,6 +107,14 @@ pub enum ProbeOutcome {
 pub trait ChildProbe {
     /// Solves the LP of the child of `candidate` in `direction`.
     fn probe(&mut self, candidate: &Candidate, direction: Direction) -> ProbeOutcome;
+
+    /// Bounds the child of `candidate` in `direction` by neuron-stability
+    /// propagation alone (no LP): the objective bound of the propagated child, or
+    /// `Pruned` when propagation proves it infeasible or cut off. `Unknown` when the
+    /// model has no ReLU structure.
+    fn propagate(&mut self, _candidate: &Candidate, _direction: Direction) -> ProbeOutcome {
+        ProbeOutcome::Unknown
+    }
 }
 
 /// A probe that never solves anything, for rules used without an LP.
@@ -106,37 +139,57 @@ pub trait BranchingRule: Send {
 
     /// A fresh copy of the rule for another worker, carrying what it has learned.
     fn fork(&self) -> Box<dyn BranchingRule>;
+
+    /// Whether the rule reads [`BranchContext::units`] (computing them costs a
+    /// back-substitution per node).
+    fn wants_units(&self) -> bool {
+        false
+    }
 }
 
 /// The built-in branching rules: the registry. Adding a rule is one file
 /// implementing [`BranchingRule`] and one variant here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum RuleKind {
+    /// [`RuleKind::Fsb`] for models whose ReLU structure the search uses,
+    /// [`RuleKind::Reliability`] for the others.
+    #[default]
+    Auto,
     /// Pseudocost branching whose unreliable pseudocosts are measured by strong
     /// branching ([`ReliabilityBranching`]).
-    #[default]
     Reliability,
     /// Pseudocost branching, initialised by the first branchings
     /// ([`PseudocostBranching`]).
     Pseudocost,
     /// The most fractional candidate ([`MostFractional`]).
     MostFractional,
+    /// The unstable unit with the largest BaBSR score ([`Babsr`]).
+    Babsr,
+    /// Filtered smart branching: the best BaBSR candidates, each child bounded by
+    /// propagation ([`FilteredSmartBranching`]).
+    Fsb,
 }
 
 impl RuleKind {
     /// Every built-in rule.
     pub const ALL: &'static [RuleKind] = &[
+        RuleKind::Auto,
         RuleKind::Reliability,
         RuleKind::Pseudocost,
         RuleKind::MostFractional,
+        RuleKind::Babsr,
+        RuleKind::Fsb,
     ];
 
     /// The name used on the command line and in logs.
     pub fn name(self) -> &'static str {
         match self {
+            RuleKind::Auto => "auto",
             RuleKind::Reliability => "reliability",
             RuleKind::Pseudocost => "pseudocost",
             RuleKind::MostFractional => "most-fractional",
+            RuleKind::Babsr => "babsr",
+            RuleKind::Fsb => "fsb",
         }
     }
 
@@ -147,15 +200,33 @@ impl RuleKind {
             "reliability" | "relpscost" => Some(RuleKind::Reliability),
             "pseudocost" | "pscost" => Some(RuleKind::Pseudocost),
             "most-fractional" | "mostfrac" | "most-infeasible" => Some(RuleKind::MostFractional),
+            "auto" => Some(RuleKind::Auto),
+            "babsr" => Some(RuleKind::Babsr),
+            "fsb" => Some(RuleKind::Fsb),
             _ => None,
         }
     }
 
+    /// The rule [`RuleKind::Auto`] stands for: `has_structure` tells whether the
+    /// search uses a ReLU structure of the model.
+    pub fn resolve(self, has_structure: bool) -> RuleKind {
+        match self {
+            RuleKind::Auto if has_structure => RuleKind::Fsb,
+            RuleKind::Auto => RuleKind::Reliability,
+            other => other,
+        }
+    }
+
     /// A fresh rule of this kind for a model with `num_cols` columns; `seed` decides
-    /// between candidates of equal score.
+    /// between candidates of equal score. [`RuleKind::Auto`] gives the rule for
+    /// models without a ReLU structure (see [`RuleKind::resolve`]).
     pub fn create(self, num_cols: usize, seed: u64) -> Box<dyn BranchingRule> {
         match self {
-            RuleKind::Reliability => Box::new(ReliabilityBranching::new(num_cols, seed)),
+            RuleKind::Auto | RuleKind::Reliability => {
+                Box::new(ReliabilityBranching::new(num_cols, seed))
+            }
+            RuleKind::Babsr => Box::new(Babsr::new(seed)),
+            RuleKind::Fsb => Box::new(FilteredSmartBranching::new(seed)),
             RuleKind::Pseudocost => Box::new(PseudocostBranching::new(num_cols, seed)),
             RuleKind::MostFractional => Box::new(MostFractional::new(seed)),
         }

@@ -78,6 +78,7 @@ mod tests {
             candidates: &cands,
             lp_objective: 0.0,
             depth: 0,
+            units: &[],
         };
         let d = MostFractional::new(0).select(&ctx, &mut NoProbe);
         assert_eq!(d.candidate.col, 3);

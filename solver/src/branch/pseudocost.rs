@@ -209,6 +209,7 @@ mod tests {
             candidates: &cands,
             lp_objective: 0.0,
             depth: 3,
+            units: &[],
         };
         assert_eq!(rule.select(&ctx, &mut NoProbe).candidate.col, 1);
         assert!((rule.pseudocosts().unit_gain(1, Direction::Up) - 10.0).abs() < 1e-12);

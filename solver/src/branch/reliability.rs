@@ -155,6 +155,7 @@ mod tests {
             candidates: &cands,
             lp_objective: 0.0,
             depth: 0,
+            units: &[],
         };
         let mut table = Table(vec![(1.0, 1.0), (3.0, 2.0), (10.0, 0.0)], 0);
         let mut rule = ReliabilityBranching::new(3, 0);

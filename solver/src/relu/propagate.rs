@@ -19,7 +19,9 @@
 //! bounds never get looser than the domain's.
 
 use super::view::NetworkView;
-use crate::bounds::{output_function_lower_bounds, symbolic_refine, NetworkBounds};
+use crate::bounds::{
+    output_function_backward, output_function_lower_bounds, symbolic_refine, NetworkBounds,
+};
 use crate::nn::Activation;
 use crate::propagation::{BoundChange, LocalDomain, RowStructure};
 use smallvec::SmallVec;
@@ -50,6 +52,17 @@ pub struct ReluPropagation {
     pub changes: SmallVec<[BoundChange; 8]>,
     /// Indicators fixed because their unit became stable.
     pub fixed: u32,
+    /// The node's network bounds (when the node is not infeasible and its inputs
+    /// are bounded).
+    pub bounds: Option<NetworkBounds>,
+}
+
+/// A linear function `c'y - d` of the outputs that bounds the objective
+/// (minimisation form) from below at every feasible point.
+#[derive(Clone, Debug)]
+struct ObjectiveFunction {
+    coefs: Vec<f64>,
+    constant: f64,
 }
 
 /// Propagates neuron stability through a compiled structure.
@@ -58,11 +71,13 @@ pub struct NodePropagator {
     view: NetworkView,
     output_rows: Vec<OutputRow>,
     integral: Vec<bool>,
+    objective_functions: Vec<ObjectiveFunction>,
 }
 
 impl NodePropagator {
-    /// A propagator for the view of a model whose rows are `rows`.
-    pub fn new(view: NetworkView, rows: &RowStructure) -> NodePropagator {
+    /// A propagator for the view of a model whose rows are `rows` and whose
+    /// minimisation-form objective is `costs`.
+    pub fn new(view: NetworkView, rows: &RowStructure, costs: &[f64]) -> NodePropagator {
         let outputs = view.output_columns();
         let position = |c: usize| outputs.iter().position(|&o| o == Some(c));
         let mut output_rows = Vec::new();
@@ -86,11 +101,38 @@ impl NodePropagator {
                 });
             }
         }
+        let objective_functions = objective_functions(&outputs, &output_rows, costs);
         NodePropagator {
             view,
             output_rows,
             integral: rows.integral.clone(),
+            objective_functions,
         }
+    }
+
+    /// For every neuron `(layer, neuron)` of the hidden layers, the coefficient of
+    /// its post-activation in the back-substitution of the objective function whose
+    /// lower bound is largest at the node (see
+    /// [`crate::bounds::output_function_backward`]); `None` when the objective is
+    /// no linear function of the outputs.
+    pub fn objective_coefficients(&self, bounds: &NetworkBounds) -> Option<Vec<Vec<f64>>> {
+        let functions: Vec<(Vec<f64>, f64)> = self
+            .objective_functions
+            .iter()
+            .map(|f| (f.coefs.clone(), f.constant))
+            .collect();
+        let best = match functions.len() {
+            0 => return None,
+            1 => 0,
+            _ => {
+                let values = output_function_lower_bounds(&self.view.net, bounds, &functions).ok()?;
+                (0..values.len()).max_by(|&a, &b| values[a].total_cmp(&values[b]))?
+            }
+        };
+        let f = &self.objective_functions[best];
+        output_function_backward(&self.view.net, bounds, &f.coefs, f.constant)
+            .ok()
+            .map(|(_, coefficients)| coefficients)
     }
 
     /// The compiled network view.
@@ -214,6 +256,9 @@ impl NodePropagator {
             }
         }
         self.bound_output_rows(dom, &bounds, &mut outcome);
+        if !outcome.infeasible {
+            outcome.bounds = Some(bounds);
+        }
         outcome
     }
 
@@ -328,4 +373,59 @@ impl NodePropagator {
         }
         false
     }
+}
+
+/// The linear functions of the outputs that bound the objective from below: the
+/// objective itself when its costs are all on outputs, and for every output row
+/// whose other column `t` has a positive cost `w`, the bound `w t >= w f(y)` the row
+/// implies (`c'y + a t <= u` with `a < 0` gives `t >= (c'y - u) / |a|`; `l <= c'y +
+/// a t` with `a > 0` gives `t >= (l - c'y) / a`), when `t` is the only other column
+/// with a cost.
+fn objective_functions(
+    outputs: &[Option<usize>],
+    rows: &[OutputRow],
+    costs: &[f64],
+) -> Vec<ObjectiveFunction> {
+    let is_output = |c: usize| outputs.contains(&Some(c));
+    let costed: Vec<usize> = (0..costs.len()).filter(|&j| costs[j] != 0.0).collect();
+    if !costed.is_empty() && costed.iter().all(|&j| is_output(j)) {
+        let coefs = outputs
+            .iter()
+            .map(|o| o.map_or(0.0, |c| costs[c]))
+            .collect();
+        return vec![ObjectiveFunction {
+            coefs,
+            constant: 0.0,
+        }];
+    }
+    let [t] = costed[..] else {
+        return Vec::new();
+    };
+    let w = costs[t];
+    if w <= 0.0 {
+        return Vec::new();
+    }
+    rows.iter()
+        .filter_map(|row| {
+            let (c, a) = row.free?;
+            if c != t {
+                return None;
+            }
+            if a < 0.0 && row.upper.is_finite() {
+                let scale = w / -a;
+                Some(ObjectiveFunction {
+                    coefs: row.coefs.iter().map(|v| v * scale).collect(),
+                    constant: row.upper * scale,
+                })
+            } else if a > 0.0 && row.lower.is_finite() {
+                let scale = w / a;
+                Some(ObjectiveFunction {
+                    coefs: row.coefs.iter().map(|v| -v * scale).collect(),
+                    constant: -row.lower * scale,
+                })
+            } else {
+                None
+            }
+        })
+        .collect()
 }

@@ -70,6 +70,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
         .map(|v| v.kind.is_integral())
         .collect();
     let relu = relu_root::propagator(model, &settings, &problem, &integral);
+    settings.branching = settings.branching.resolve(relu.is_some());
     let mut root_relu = SearchStats::default();
     if let (Some(propagator), false) = (&relu, empty_domain) {
         empty_domain = !relu_root::tighten_root(propagator, &mut problem, &mut root_relu);

@@ -25,6 +25,7 @@ pub(super) fn propagator(
     Some(NodePropagator::new(
         view,
         &RowStructure::new(problem, integral.to_vec()),
+        &problem.costs,
     ))
 }
 

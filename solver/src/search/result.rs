@@ -99,6 +99,20 @@ pub struct SearchStats {
     pub pruned_before_lp: u64,
     /// Seconds spent in neuron-stability propagation.
     pub time_relu_propagation: f64,
+    /// Children bounded by propagation during branching (filtered smart branching).
+    pub propagation_probes: u64,
+    /// Branchings on ReLU units, per layer.
+    pub unit_splits: Vec<u64>,
+}
+
+impl SearchStats {
+    /// Counts a branching on a unit of `layer`.
+    pub fn record_unit_split(&mut self, layer: usize) {
+        if self.unit_splits.len() <= layer {
+            self.unit_splits.resize(layer + 1, 0);
+        }
+        self.unit_splits[layer] += 1;
+    }
 }
 
 impl SearchStats {
@@ -135,6 +149,13 @@ impl SearchStats {
         self.relu_infeasible += other.relu_infeasible;
         self.pruned_before_lp += other.pruned_before_lp;
         self.time_relu_propagation += other.time_relu_propagation;
+        self.propagation_probes += other.propagation_probes;
+        for (layer, &count) in other.unit_splits.iter().enumerate() {
+            if self.unit_splits.len() <= layer {
+                self.unit_splits.resize(layer + 1, 0);
+            }
+            self.unit_splits[layer] += count;
+        }
     }
 }
 

@@ -1,17 +1,51 @@
 //! Branching at a node: the rule chooses a candidate (possibly probing children by
-//! strong branching on the node's LP), and the two children are created as links of
-//! the node's change chain.
+//! strong branching on the node's LP, or by neuron-stability propagation when the
+//! model has a ReLU structure), and the two children are created as links of the
+//! node's change chain.
 
 use super::{Outcome, Processed, Processor};
-use crate::branch::{BranchContext, Candidate, ChildProbe, Direction, ProbeOutcome};
+use crate::branch::{BranchContext, Candidate, ChildProbe, Direction, ProbeOutcome, UnitInfo};
 use crate::lp::{Basis, LpEngine, LpLimits, LpStatus};
-use crate::propagation::BoundChange;
+use crate::propagation::{BoundChange, LocalDomain};
+use crate::relu::NodePropagator;
 use crate::search::node::{BranchRecord, ChainLink, Node};
 use smallvec::SmallVec;
 use std::sync::Arc;
 use std::time::Instant;
 
 impl Processor<'_, '_> {
+    /// For each candidate, the ReLU unit it is the indicator of, with its bounds at
+    /// the node and its coefficient in the objective's back-substitution.
+    fn candidate_units(&mut self) -> Vec<Option<UnitInfo>> {
+        let Some(propagator) = &self.ctx.relu else {
+            return Vec::new();
+        };
+        if self.node_bounds.is_none() {
+            self.node_bounds = propagator.node_bounds(&self.dom);
+        }
+        let Some(bounds) = &self.node_bounds else {
+            return Vec::new();
+        };
+        let coefficients = propagator.objective_coefficients(bounds);
+        let view = propagator.view();
+        self.candidates
+            .iter()
+            .map(|c| {
+                let (k, i) = view.neuron_of(c.col)?;
+                (view.layers[k][i].indicator == Some(c.col)).then(|| UnitInfo {
+                    layer: k,
+                    neuron: i,
+                    lower: bounds.pre_lower(k)[i],
+                    upper: bounds.pre_upper(k)[i],
+                    objective_coefficient: coefficients
+                        .as_ref()
+                        .and_then(|co| co.get(k)?.get(i).copied())
+                        .unwrap_or(0.0),
+                })
+            })
+            .collect()
+    }
+
     /// Asks the rule for a candidate and returns the two children, the one to
     /// explore first first.
     pub(super) fn branch(
@@ -24,10 +58,16 @@ impl Processor<'_, '_> {
         best_known: f64,
     ) -> [Node; 2] {
         let started = Instant::now();
+        let units = if self.rule.wants_units() {
+            self.candidate_units()
+        } else {
+            Vec::new()
+        };
         let ctx = BranchContext {
             candidates: &self.candidates,
             lp_objective: objective,
             depth: node.depth,
+            units: &units,
         };
         let average = self.lp.iterations() as f64 / self.stats.lp_solves.max(1) as f64;
         let mut probe = LpProbe {
@@ -40,9 +80,25 @@ impl Processor<'_, '_> {
                 objective_cutoff: self.ctx.cutoff(best_known),
             },
             probes: 0,
+            relu: self.ctx.relu.as_ref().map(|propagator| PropagationProbe {
+                propagator,
+                domain: &self.dom,
+                costs: &self.ctx.problem.costs,
+                cutoff: self.ctx.cutoff(best_known),
+            }),
+            propagations: 0,
         };
         let decision = self.rule.select(&ctx, &mut probe);
         self.stats.strong_branching_lps += probe.probes;
+        self.stats.propagation_probes += probe.propagations;
+        if let Some(unit) = self
+            .candidates
+            .iter()
+            .position(|c| c.col == decision.candidate.col)
+            .and_then(|i| units.get(i).copied().flatten())
+        {
+            self.stats.record_unit_split(unit.layer);
+        }
         self.basis_moved |= probe.probes > 0;
         self.stats.time_branching += started.elapsed().as_secs_f64();
         let c = decision.candidate;
@@ -159,9 +215,63 @@ struct LpProbe<'p> {
     upper: &'p [f64],
     limits: LpLimits,
     probes: u64,
+    /// Children bounded by propagation, for models with a ReLU structure.
+    relu: Option<PropagationProbe<'p>>,
+    propagations: u64,
+}
+
+/// What bounding a child by neuron-stability propagation reads.
+struct PropagationProbe<'p> {
+    propagator: &'p NodePropagator,
+    domain: &'p LocalDomain,
+    costs: &'p [f64],
+    cutoff: f64,
+}
+
+impl PropagationProbe<'_> {
+    /// The child's objective bound after propagation from the candidate's layer.
+    fn bound(&self, c: &Candidate, direction: Direction) -> ProbeOutcome {
+        let Some(first) = self.propagator.first_affected_layer(c.col) else {
+            return ProbeOutcome::Unknown;
+        };
+        let mut dom = self.domain.clone();
+        let (lower, upper) = (dom.lower[c.col], dom.upper[c.col]);
+        match direction {
+            Direction::Down => dom.set(c.col, lower, c.value.floor()),
+            Direction::Up => dom.set(c.col, c.value.ceil(), upper),
+        }
+        if dom.is_empty_at(c.col) {
+            return ProbeOutcome::Pruned;
+        }
+        if self.propagator.propagate(&mut dom, first).infeasible {
+            return ProbeOutcome::Pruned;
+        }
+        let bound: f64 = self
+            .costs
+            .iter()
+            .enumerate()
+            .filter(|(_, &cost)| cost != 0.0)
+            .map(|(j, &cost)| cost * if cost > 0.0 { dom.lower[j] } else { dom.upper[j] })
+            .sum();
+        if bound >= self.cutoff {
+            ProbeOutcome::Pruned
+        } else {
+            ProbeOutcome::Objective(bound)
+        }
+    }
 }
 
 impl ChildProbe for LpProbe<'_> {
+    fn propagate(&mut self, c: &Candidate, direction: Direction) -> ProbeOutcome {
+        match &self.relu {
+            Some(relu) => {
+                self.propagations += 1;
+                relu.bound(c, direction)
+            }
+            None => ProbeOutcome::Unknown,
+        }
+    }
+
     fn probe(&mut self, c: &Candidate, direction: Direction) -> ProbeOutcome {
         let col = c.col;
         let (lower, upper) = (self.lower[col], self.upper[col]);

@@ -99,6 +99,7 @@ impl Processor<'_, '_> {
         }
         self.stats.relu_fixed += u64::from(outcome.fixed);
         self.stats.relu_tightened += outcome.changes.len() as u64;
+        self.node_bounds = outcome.bounds;
         true
     }
 

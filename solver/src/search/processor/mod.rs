@@ -17,6 +17,7 @@ mod heuristics;
 use super::context::SearchContext;
 use super::node::Node;
 use super::result::SearchStats;
+use crate::bounds::NetworkBounds;
 use crate::branch::{BranchingRule, Candidate};
 use crate::heur::{default_heuristics, PrimalHeuristic};
 use crate::lp::LpEngine;
@@ -83,6 +84,8 @@ pub(crate) struct Processor<'c, 'm> {
     heuristics: Vec<Box<dyn PrimalHeuristic>>,
     /// A heuristic moved the LP away from the basis of the last processed node.
     basis_moved: bool,
+    /// The node's network bounds from its neuron-stability propagation.
+    node_bounds: Option<NetworkBounds>,
 }
 
 impl<'c, 'm> Processor<'c, 'm> {
@@ -100,6 +103,7 @@ impl<'c, 'm> Processor<'c, 'm> {
             iterations_reported: 0,
             heuristics: default_heuristics(),
             basis_moved: false,
+            node_bounds: None,
         }
     }
 
@@ -133,6 +137,7 @@ impl<'c, 'm> Processor<'c, 'm> {
             self.stats.pruned_bound += 1;
             return Processed::closed(node.bound.max(pruned_bound));
         }
+        self.node_bounds = None;
         let Some(mut derived) = self.propagate_node(&node) else {
             return Processed::closed(f64::INFINITY);
         };
