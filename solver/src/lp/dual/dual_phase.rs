@@ -1,9 +1,10 @@
 //! Dual simplex phase 2 (also used on the auxiliary problem of dual phase 1 and, with
 //! zero costs, as a feasibility search).
 
+use super::pivot::Pivot;
 use super::ratio_test::PIVOT_TOL;
 use super::solve::{Control, Outcome};
-use super::{DualSimplex, State, NONE};
+use super::{DualSimplex, State};
 
 /// Iterations without dual objective progress before the costs are perturbed.
 const STALL_ITERATIONS: usize = 30;
@@ -116,68 +117,23 @@ impl DualSimplex {
                 self.perturbed = true;
                 theta_d = 0.0;
             }
-            if theta_d != 0.0 {
-                for &j in &self.alpha_idx {
-                    self.d[j] -= theta_d * self.alpha[j];
-                }
-            }
-            self.d[p] = -theta_d;
-            self.d[q] = 0.0;
             estimate += theta_d.abs() * self.last_slope;
-            // Bound flips.
             if !self.flips.is_empty() {
-                // self.tau is free until the weight update below.
-                let mut delta = std::mem::take(&mut self.tau);
-                delta.iter_mut().for_each(|v| *v = 0.0);
-                let flips = std::mem::take(&mut self.flips);
-                for &j in &flips {
-                    let (state, value) = if self.state[j] == State::Lower {
-                        (State::Upper, self.upper[j])
-                    } else {
-                        (State::Lower, self.lower[j])
-                    };
-                    self.add_column(j, value - self.x[j], &mut delta);
-                    self.x[j] = value;
-                    self.state[j] = state;
-                }
-                self.flips = flips;
-                self.factor.ftran(&mut delta);
-                for (k, &v) in delta.iter().enumerate() {
-                    if v != 0.0 {
-                        self.x[self.head[k]] -= v;
-                    }
-                }
-                self.tau = delta;
+                self.apply_bound_flips();
             }
-            // Primal step.
-            let theta_p = (self.x[p] - target) / a_col;
-            for (k, &a) in self.col.iter().enumerate() {
-                if a != 0.0 {
-                    self.x[self.head[k]] -= theta_p * a;
-                }
-            }
-            self.x[q] += theta_p;
             // Steepest-edge weights.
             self.tau.clone_from(&self.rho);
             self.factor.ftran(&mut self.tau);
             self.update_dse_weights(r);
-            // Basis change.
-            self.x[p] = target;
-            self.state[p] = if sign < 0.0 || self.lower[p] == self.upper[p] {
-                State::Lower
-            } else {
-                State::Upper
+            let pivot = Pivot {
+                row: r,
+                entering: q,
+                primal_step: (self.x[p] - target) / a_col,
+                dual_step: theta_d,
+                leaves_at_lower: sign < 0.0,
             };
-            self.head[r] = q;
-            self.pos[q] = r;
-            self.pos[p] = NONE;
-            self.state[q] = State::Basic;
-            let updated = self.factor.update(r, a_col);
-            self.iterations += 1;
-            if !updated {
-                if let Some(o) = self.refresh() {
-                    return o;
-                }
+            if let Some(o) = self.exchange_basis(pivot) {
+                return o;
             }
             // Stalling.
             if theta_d.abs() * slope <= 1e-12 {
@@ -190,6 +146,33 @@ impl DualSimplex {
                 stall = 0;
             }
         }
+    }
+
+    /// Moves the boxed variables listed in `self.flips` (by the dual ratio test) to
+    /// their other bound and updates the basic values accordingly.
+    fn apply_bound_flips(&mut self) {
+        // self.tau is free until the steepest-edge weight update.
+        let mut delta = std::mem::take(&mut self.tau);
+        delta.iter_mut().for_each(|v| *v = 0.0);
+        let flips = std::mem::take(&mut self.flips);
+        for &j in &flips {
+            let (state, value) = if self.state[j] == State::Lower {
+                (State::Upper, self.upper[j])
+            } else {
+                (State::Lower, self.lower[j])
+            };
+            self.add_column(j, value - self.x[j], &mut delta);
+            self.x[j] = value;
+            self.state[j] = state;
+        }
+        self.flips = flips;
+        self.factor.ftran(&mut delta);
+        for (k, &v) in delta.iter().enumerate() {
+            if v != 0.0 {
+                self.x[self.head[k]] -= v;
+            }
+        }
+        self.tau = delta;
     }
 
     /// Random cost perturbation of the nonbasic variables in the direction that keeps
