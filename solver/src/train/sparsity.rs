@@ -113,7 +113,10 @@ struct ParameterColumns {
 pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<SparsityMilp> {
     check_options(data, options)?;
     let (l, d) = (options.hidden, data.num_features());
-    let (bias_range, pre_bounds) = big_m_values(data, options)?;
+    let BigM {
+        bias_range,
+        pre_bounds,
+    } = big_m_values(data, options)?;
     let mut model = Model::new("sparsity");
     let columns = add_parameter_columns(&mut model, l, d, options.weight_bound, bias_range);
     let mut units = Vec::with_capacity(l * data.len());
@@ -178,12 +181,17 @@ fn check_options(data: &Dataset, options: &SparsityOptions) -> Result<()> {
     Ok(())
 }
 
-/// The bias interval `[-M R, B]` and the pre-activation bounds `(L^n, U^n)` of each
-/// sample (see the module notes); fails for a negative or non-finite bias bound.
-fn big_m_values(
-    data: &Dataset,
-    options: &SparsityOptions,
-) -> Result<((f64, f64), Vec<(f64, f64)>)> {
+/// The bounds the big-M values come from (see the module notes).
+struct BigM {
+    /// Bias interval `[-M R, B]`.
+    bias_range: (f64, f64),
+    /// Pre-activation bounds `(L^n, U^n)` per sample.
+    pre_bounds: Vec<(f64, f64)>,
+}
+
+/// The bias interval and the pre-activation bounds of each sample; fails for a
+/// negative or non-finite bias bound.
+fn big_m_values(data: &Dataset, options: &SparsityOptions) -> Result<BigM> {
     let m = options.weight_bound;
     let norms: Vec<f64> = data
         .features
@@ -202,7 +210,10 @@ fn big_m_values(
         .iter()
         .map(|&rn| (-m * (rn + r), m * rn + bias_upper))
         .collect();
-    Ok(((-m * r, bias_upper), pre_bounds))
+    Ok(BigM {
+        bias_range: (-m * r, bias_upper),
+        pre_bounds,
+    })
 }
 
 /// The columns `w_ij`, `t_ij`, `b_i`, `v_i^+`, `v_i^-` (in this order) and the rows

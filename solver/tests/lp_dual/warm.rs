@@ -113,7 +113,7 @@ fn cut_sequences_match_cold_solves() {
                     let act: f64 = entries.iter().map(|&(j, a)| a * x[j]).sum();
                     let rhs = act - rng.uniform(0.0, 1.0);
                     let cut = row(&entries, -INF, rhs);
-                    assert_eq!(e.add_rows(&[cut.clone()]), rows.len());
+                    assert_eq!(e.add_rows(std::slice::from_ref(&cut)), rows.len());
                     rows.push(cut);
                 }
                 2 if e.num_rows() > 0 => {
