@@ -69,11 +69,8 @@ impl DualSimplex {
                 (1.0, self.upper[p])
             };
             let slope = (self.x[p] - target).abs();
-            self.rho.iter_mut().for_each(|v| *v = 0.0);
-            self.rho[r] = 1.0;
-            self.factor.btran(&mut self.rho);
+            self.compute_row_of(r);
             self.dse[r] = self.rho.iter().map(|v| v * v).sum::<f64>().max(1e-8);
-            self.compute_pivot_row();
             let mut entering = self.dual_ratio_test(slope, sign, PIVOT_TOL);
             if entering.is_none() {
                 if self.factor.num_updates() > 0 {
@@ -91,11 +88,7 @@ impl DualSimplex {
                 return Outcome::Trouble;
             };
             // Transformed entering column, checked against the pivot row.
-            self.col.iter_mut().for_each(|v| *v = 0.0);
-            let mut col = std::mem::take(&mut self.col);
-            self.add_column(q, 1.0, &mut col);
-            self.factor.ftran_entering(&mut col);
-            self.col = col;
+            self.compute_entering_column(q);
             let a_row = self.alpha[q];
             let a_col = self.col[r];
             let mismatch = (a_row - a_col).abs() > 1e-8 * (1.0 + a_col.abs());
@@ -108,15 +101,7 @@ impl DualSimplex {
             if a_col.abs() < 1e-11 {
                 return Outcome::Trouble;
             }
-            // Dual step.
-            let mut theta_d = self.d[q] / a_row;
-            if sign * theta_d < 0.0 {
-                // d_q is slightly infeasible: shift its cost so that the step is zero.
-                self.cost[q] -= self.d[q];
-                self.d[q] = 0.0;
-                self.perturbed = true;
-                theta_d = 0.0;
-            }
+            let theta_d = self.dual_step(q, a_row, sign);
             estimate += theta_d.abs() * self.last_slope;
             if !self.flips.is_empty() {
                 self.apply_bound_flips();
@@ -146,6 +131,20 @@ impl DualSimplex {
                 stall = 0;
             }
         }
+    }
+
+    /// The dual step `d_q / alpha_q` of the entering variable `q` (pivot row entry
+    /// `a_row`, leaving direction `sign`). When `d_q` is slightly infeasible, its cost
+    /// is shifted instead so that the step is zero.
+    fn dual_step(&mut self, q: usize, a_row: f64, sign: f64) -> f64 {
+        let theta_d = self.d[q] / a_row;
+        if sign * theta_d < 0.0 {
+            self.cost[q] -= self.d[q];
+            self.d[q] = 0.0;
+            self.perturbed = true;
+            return 0.0;
+        }
+        theta_d
     }
 
     /// Moves the boxed variables listed in `self.flips` (by the dual ratio test) to

@@ -67,6 +67,25 @@ impl DualSimplex {
         }
     }
 
+    /// Computes `rho = B^{-T} e_r` in `self.rho` and the pivot row of basis position
+    /// `r` in `self.alpha` / `self.alpha_idx`.
+    pub(super) fn compute_row_of(&mut self, r: usize) {
+        self.rho.iter_mut().for_each(|v| *v = 0.0);
+        self.rho[r] = 1.0;
+        self.factor.btran(&mut self.rho);
+        self.compute_pivot_row();
+    }
+
+    /// Computes the transformed column `B^{-1} a_q` of the entering variable `q` in
+    /// `self.col` (keeping the spike for the LU update).
+    pub(super) fn compute_entering_column(&mut self, q: usize) {
+        self.col.iter_mut().for_each(|v| *v = 0.0);
+        let mut col = std::mem::take(&mut self.col);
+        self.add_column(q, 1.0, &mut col);
+        self.factor.ftran_entering(&mut col);
+        self.col = col;
+    }
+
     /// Puts `entering` into the basis at `position` in place of the variable there,
     /// which it returns; the caller sets that variable's nonbasic state and value.
     pub(super) fn replace_basic(&mut self, position: usize, entering: usize) -> usize {

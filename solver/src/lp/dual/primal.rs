@@ -29,11 +29,7 @@ impl DualSimplex {
             if let Some(o) = ctl.check(self.iterations) {
                 return o;
             }
-            self.col.iter_mut().for_each(|v| *v = 0.0);
-            let mut col = std::mem::take(&mut self.col);
-            self.add_column(q, 1.0, &mut col);
-            self.factor.ftran_entering(&mut col);
-            self.col = col;
+            self.compute_entering_column(q);
             match self.primal_ratio_test(q, dir) {
                 PrimalStep::Unbounded => {
                     if self.factor.num_updates() > 0 {
@@ -56,10 +52,7 @@ impl DualSimplex {
                 }
                 PrimalStep::Pivot(r, theta, to_lower) => {
                     let a_col = self.col[r];
-                    self.rho.iter_mut().for_each(|v| *v = 0.0);
-                    self.rho[r] = 1.0;
-                    self.factor.btran(&mut self.rho);
-                    self.compute_pivot_row();
+                    self.compute_row_of(r);
                     let a_row = self.alpha[q];
                     if (a_row - a_col).abs() > 1e-8 * (1.0 + a_col.abs())
                         && self.factor.num_updates() > 0
