@@ -76,7 +76,8 @@ fn check_random_node(model: &Model, rng: &mut SplitMix64, label: &str) -> bool {
         .map(|v| v.kind.is_integral())
         .collect();
     let view = NetworkView::new(structure, model.num_cols()).expect("compiles");
-    let propagator = NodePropagator::new(view, &RowStructure::new(&problem, integral), &problem.costs);
+    let propagator =
+        NodePropagator::new(view, &RowStructure::new(&problem, integral), &problem.costs);
     let indicators: Vec<usize> = structure.units.iter().filter_map(|u| u.indicator).collect();
     assert!(indicators.len() <= 10, "{label}: too many patterns");
     let mut node = NodeBounds {

@@ -125,7 +125,8 @@ impl NodePropagator {
             0 => return None,
             1 => 0,
             _ => {
-                let values = output_function_lower_bounds(&self.view.net, bounds, &functions).ok()?;
+                let values =
+                    output_function_lower_bounds(&self.view.net, bounds, &functions).ok()?;
                 (0..values.len()).max_by(|&a, &b| values[a].total_cmp(&values[b]))?
             }
         };

@@ -87,10 +87,22 @@ pub struct SparsityMilp {
     pub pre_bounds: Vec<(f64, f64)>,
     /// Fit tolerance `eps`.
     pub tolerance: f64,
-    w: Vec<usize>,
-    t: Vec<usize>,
-    b: Vec<usize>,
+    columns: ParameterColumns,
+}
+
+/// Columns of the network's parameters (index `i * d + j` for the first-layer
+/// weights).
+#[derive(Clone, Debug)]
+struct ParameterColumns {
+    /// `w_ij`: first-layer weights.
+    weights: Vec<usize>,
+    /// `t_ij`: weight `w_ij` may be nonzero.
+    support: Vec<usize>,
+    /// `b_i`: hidden biases.
+    biases: Vec<usize>,
+    /// `v_i^+`: outer weight `+1`.
     v_plus: Vec<usize>,
+    /// `v_i^-`: outer weight `-1`.
     v_minus: Vec<usize>,
 }
 
@@ -99,13 +111,57 @@ pub struct SparsityMilp {
 /// Fails with [`Error::Invalid`] for an empty data set, a zero width, or a negative
 /// or non-finite tolerance or bound.
 pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<SparsityMilp> {
-    let (l, d, n_samples) = (options.hidden, data.num_features(), data.len());
-    let m = options.weight_bound;
-    let eps = options.tolerance;
-    if n_samples == 0 || d == 0 {
+    check_options(data, options)?;
+    let (l, d) = (options.hidden, data.num_features());
+    let BigM {
+        bias_range,
+        pre_bounds,
+    } = big_m_values(data, options)?;
+    let mut model = Model::new("sparsity");
+    let columns = add_parameter_columns(&mut model, l, d, options.weight_bound, bias_range);
+    let mut units = Vec::with_capacity(l * data.len());
+    for (n, (x, &y)) in data.features.iter().zip(&data.targets).enumerate() {
+        let sample = Sample {
+            index: n,
+            features: x,
+            target: y,
+            pre_bounds: pre_bounds[n],
+        };
+        add_sample(
+            &mut model,
+            &columns,
+            d,
+            &sample,
+            options.tolerance,
+            &mut units,
+        );
+    }
+    if options.symmetry_breaking {
+        add_symmetry_breaking(&mut model, &columns, l, d);
+    }
+    model.relu = Some(ReluStructure {
+        units,
+        ..ReluStructure::default()
+    });
+    Ok(SparsityMilp {
+        model,
+        hidden: l,
+        inputs: d,
+        bias_range,
+        pre_bounds,
+        tolerance: options.tolerance,
+        columns,
+    })
+}
+
+/// Fails for an empty data set, a zero width, or a non-positive weight bound or
+/// negative tolerance (or either not finite).
+fn check_options(data: &Dataset, options: &SparsityOptions) -> Result<()> {
+    let (m, eps) = (options.weight_bound, options.tolerance);
+    if data.is_empty() || data.num_features() == 0 {
         return Err(Error::Invalid(format!("{}: no samples", data.source)));
     }
-    if l == 0 {
+    if options.hidden == 0 {
         return Err(Error::Invalid(
             "the hidden layer needs at least one neuron".into(),
         ));
@@ -120,6 +176,21 @@ pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<Sparsi
             "the tolerance must be a non-negative number, got {eps}"
         )));
     }
+    Ok(())
+}
+
+/// The bounds the big-M values come from (see the module notes).
+struct BigM {
+    /// Bias interval `[-M R, B]`.
+    bias_range: (f64, f64),
+    /// Pre-activation bounds `(L^n, U^n)` per sample.
+    pre_bounds: Vec<(f64, f64)>,
+}
+
+/// The bias interval and the pre-activation bounds of each sample; fails for a
+/// negative or non-finite bias bound.
+fn big_m_values(data: &Dataset, options: &SparsityOptions) -> Result<BigM> {
+    let m = options.weight_bound;
     let norms: Vec<f64> = data
         .features
         .iter()
@@ -133,34 +204,44 @@ pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<Sparsi
             "the bias bound must be a non-negative number, got {bias_upper}"
         )));
     }
-    let bias_range = (-m * r, bias_upper);
-    let pre_bounds: Vec<(f64, f64)> = norms
+    let pre_bounds = norms
         .iter()
         .map(|&rn| (-m * (rn + r), m * rn + bias_upper))
         .collect();
+    Ok(BigM {
+        bias_range: (-m * r, bias_upper),
+        pre_bounds,
+    })
+}
 
-    let mut model = Model::new("sparsity");
-    let mut w = Vec::with_capacity(l * d);
-    let mut t = Vec::with_capacity(l * d);
+/// The columns `w_ij`, `t_ij`, `b_i`, `v_i^+`, `v_i^-` (in this order) and the rows
+/// `v_i^+ + v_i^- <= 1` and `-M t_ij <= w_ij <= M t_ij`.
+fn add_parameter_columns(
+    model: &mut Model,
+    l: usize,
+    d: usize,
+    m: f64,
+    bias_range: (f64, f64),
+) -> ParameterColumns {
+    let mut weights = Vec::with_capacity(l * d);
+    let mut support = Vec::with_capacity(l * d);
     for i in 0..l {
         for j in 0..d {
-            w.push(model.add_variable(&format!("w_{i}_{j}"), VarKind::Continuous, -m, m, 0.0));
+            let name = format!("w_{i}_{j}");
+            weights.push(model.add_variable(&name, VarKind::Continuous, -m, m, 0.0));
         }
     }
     for i in 0..l {
         for j in 0..d {
-            t.push(model.add_variable(&format!("t_{i}_{j}"), VarKind::Binary, 0.0, 1.0, 1.0));
+            let name = format!("t_{i}_{j}");
+            support.push(model.add_variable(&name, VarKind::Binary, 0.0, 1.0, 1.0));
         }
     }
-    let b: Vec<usize> = (0..l)
+    let (bias_lower, bias_upper) = bias_range;
+    let biases: Vec<usize> = (0..l)
         .map(|i| {
-            model.add_variable(
-                &format!("b_{i}"),
-                VarKind::Continuous,
-                bias_range.0,
-                bias_range.1,
-                0.0,
-            )
+            let name = format!("b_{i}");
+            model.add_variable(&name, VarKind::Continuous, bias_lower, bias_upper, 0.0)
         })
         .collect();
     let v_plus: Vec<usize> = (0..l)
@@ -170,114 +251,117 @@ pub fn sparsity_milp(data: &Dataset, options: &SparsityOptions) -> Result<Sparsi
         .map(|i| model.add_variable(&format!("vm_{i}"), VarKind::Binary, 0.0, 1.0, 0.0))
         .collect();
     for i in 0..l {
-        model.add_row(
-            &format!("sign_{i}"),
-            f64::NEG_INFINITY,
-            1.0,
-            &[(v_plus[i], 1.0), (v_minus[i], 1.0)],
-        );
+        let sign = [(v_plus[i], 1.0), (v_minus[i], 1.0)];
+        model.add_row(&format!("sign_{i}"), f64::NEG_INFINITY, 1.0, &sign);
         for j in 0..d {
-            let k = i * d + j;
+            let (w, t) = (weights[i * d + j], support[i * d + j]);
             model.add_row(
                 &format!("wub_{i}_{j}"),
                 f64::NEG_INFINITY,
                 0.0,
-                &[(w[k], 1.0), (t[k], -m)],
+                &[(w, 1.0), (t, -m)],
             );
             model.add_row(
                 &format!("wlb_{i}_{j}"),
                 0.0,
                 f64::INFINITY,
-                &[(w[k], 1.0), (t[k], m)],
+                &[(w, 1.0), (t, m)],
             );
         }
     }
-    let mut units = Vec::with_capacity(l * n_samples);
-    for (n, (x, &y)) in data.features.iter().zip(&data.targets).enumerate() {
-        let (lo, up) = pre_bounds[n];
-        let mut output = Vec::with_capacity(2 * l);
-        for i in 0..l {
-            let p = model.add_variable(&format!("p_{i}_{n}"), VarKind::Continuous, 0.0, up, 0.0);
-            let q = model.add_variable(&format!("q_{i}_{n}"), VarKind::Continuous, 0.0, -lo, 0.0);
-            let z = model.add_variable(&format!("z_{i}_{n}"), VarKind::Binary, 0.0, 1.0, 0.0);
-            let mut affine: Vec<(usize, f64)> = x
-                .iter()
-                .enumerate()
-                .map(|(j, &xj)| (w[i * d + j], xj))
-                .collect();
-            affine.push((b[i], 1.0));
-            let pre_activation = Affine {
-                bias: 0.0,
-                terms: affine.clone(),
-            };
-            affine.extend([(p, -1.0), (q, 1.0)]);
-            model.add_row(&format!("pre_{i}_{n}"), 0.0, 0.0, &affine);
-            model.add_row(
-                &format!("act_{i}_{n}"),
-                f64::NEG_INFINITY,
-                0.0,
-                &[(p, 1.0), (z, -up)],
-            );
-            // q <= -lo (1 - z)  <=>  q - lo z <= -lo
-            model.add_row(
-                &format!("inact_{i}_{n}"),
-                f64::NEG_INFINITY,
-                -lo,
-                &[(q, 1.0), (z, -lo)],
-            );
-            model.add_row(
-                &format!("used_{i}_{n}"),
-                f64::NEG_INFINITY,
-                0.0,
-                &[(p, 1.0), (v_plus[i], -up), (v_minus[i], -up)],
-            );
-            let rp = binary_product(&mut model, &format!("rp_{i}_{n}"), p, up, v_plus[i]);
-            let rm = binary_product(&mut model, &format!("rm_{i}_{n}"), p, up, v_minus[i]);
-            output.push((rp, 1.0));
-            output.push((rm, -1.0));
-            units.push(ReluUnit {
-                layer: 0,
-                neuron: i,
-                sample: Some(n),
-                pre: None,
-                post: Some(p),
-                indicator: Some(z),
-                pre_bounds: (lo, up),
-                affine: Some(pre_activation),
-            });
-        }
-        model.add_row(&format!("fit_{n}"), y - eps, y + eps, &output);
-    }
-    if options.symmetry_breaking {
-        let key = |i: usize, sign: f64| {
-            let mut e: Vec<(usize, f64)> = (0..d).map(|j| (t[i * d + j], sign)).collect();
-            e.push((v_plus[i], sign * 2.0 * (d as f64 + 1.0)));
-            e.push((v_minus[i], sign * (d as f64 + 1.0)));
-            e
-        };
-        for i in 0..l.saturating_sub(1) {
-            let mut e = key(i, 1.0);
-            e.extend(key(i + 1, -1.0));
-            model.add_row(&format!("order_{i}"), 0.0, f64::INFINITY, &e);
-        }
-    }
-    model.relu = Some(ReluStructure {
-        units,
-        ..ReluStructure::default()
-    });
-    Ok(SparsityMilp {
-        model,
-        hidden: l,
-        inputs: d,
-        bias_range,
-        pre_bounds,
-        tolerance: eps,
-        w,
-        t,
-        b,
+    ParameterColumns {
+        weights,
+        support,
+        biases,
         v_plus,
         v_minus,
-    })
+    }
+}
+
+/// One sample of the data with its pre-activation bounds.
+struct Sample<'a> {
+    /// Index `n` of the sample.
+    index: usize,
+    /// Features `x^n`.
+    features: &'a [f64],
+    /// Target `y^n`.
+    target: f64,
+    /// Pre-activation bounds `(L^n, U^n)`.
+    pre_bounds: (f64, f64),
+}
+
+/// The columns and rows of one sample (with `d` features): per hidden neuron `p_i^n`, `q_i^n`, `z_i^n`
+/// with the ReLU rows, the valid inequality on `v_i`, and the products with `v_i^+`
+/// and `v_i^-`; then the fit row `|y^n - sum_i (r_i^{n+} - r_i^{n-})| <= eps`. The
+/// ReLU units are appended to `units`.
+fn add_sample(
+    model: &mut Model,
+    columns: &ParameterColumns,
+    d: usize,
+    sample: &Sample<'_>,
+    eps: f64,
+    units: &mut Vec<ReluUnit>,
+) {
+    let (n, x, y) = (sample.index, sample.features, sample.target);
+    let (lo, up) = sample.pre_bounds;
+    let l = columns.biases.len();
+    let mut output = Vec::with_capacity(2 * l);
+    for i in 0..l {
+        let p = model.add_variable(&format!("p_{i}_{n}"), VarKind::Continuous, 0.0, up, 0.0);
+        let q = model.add_variable(&format!("q_{i}_{n}"), VarKind::Continuous, 0.0, -lo, 0.0);
+        let z = model.add_variable(&format!("z_{i}_{n}"), VarKind::Binary, 0.0, 1.0, 0.0);
+        let mut affine: Vec<(usize, f64)> = x
+            .iter()
+            .enumerate()
+            .map(|(j, &xj)| (columns.weights[i * d + j], xj))
+            .collect();
+        affine.push((columns.biases[i], 1.0));
+        let pre_activation = Affine {
+            bias: 0.0,
+            terms: affine.clone(),
+        };
+        affine.extend([(p, -1.0), (q, 1.0)]);
+        model.add_row(&format!("pre_{i}_{n}"), 0.0, 0.0, &affine);
+        let active = [(p, 1.0), (z, -up)];
+        model.add_row(&format!("act_{i}_{n}"), f64::NEG_INFINITY, 0.0, &active);
+        // q <= -lo (1 - z)  <=>  q - lo z <= -lo
+        let inactive = [(q, 1.0), (z, -lo)];
+        model.add_row(&format!("inact_{i}_{n}"), f64::NEG_INFINITY, -lo, &inactive);
+        let (v_plus, v_minus) = (columns.v_plus[i], columns.v_minus[i]);
+        let used = [(p, 1.0), (v_plus, -up), (v_minus, -up)];
+        model.add_row(&format!("used_{i}_{n}"), f64::NEG_INFINITY, 0.0, &used);
+        let rp = binary_product(model, &format!("rp_{i}_{n}"), p, up, v_plus);
+        let rm = binary_product(model, &format!("rm_{i}_{n}"), p, up, v_minus);
+        output.push((rp, 1.0));
+        output.push((rm, -1.0));
+        units.push(ReluUnit {
+            layer: 0,
+            neuron: i,
+            sample: Some(n),
+            pre: None,
+            post: Some(p),
+            indicator: Some(z),
+            pre_bounds: (lo, up),
+            affine: Some(pre_activation),
+        });
+    }
+    model.add_row(&format!("fit_{n}"), y - eps, y + eps, &output);
+}
+
+/// The rows `k_i >= k_{i+1}` on the keys `k_i = 2(d+1) v_i^+ + (d+1) v_i^- + sum_j
+/// t_ij` (see the module notes).
+fn add_symmetry_breaking(model: &mut Model, columns: &ParameterColumns, l: usize, d: usize) {
+    let key = |i: usize, sign: f64| {
+        let mut e: Vec<(usize, f64)> = (0..d).map(|j| (columns.support[i * d + j], sign)).collect();
+        e.push((columns.v_plus[i], sign * 2.0 * (d as f64 + 1.0)));
+        e.push((columns.v_minus[i], sign * (d as f64 + 1.0)));
+        e
+    };
+    for i in 0..l.saturating_sub(1) {
+        let mut e = key(i, 1.0);
+        e.extend(key(i + 1, -1.0));
+        model.add_row(&format!("order_{i}"), 0.0, f64::INFINITY, &e);
+    }
 }
 
 impl SparsityMilp {
@@ -289,16 +373,17 @@ impl SparsityMilp {
         let mut bias = vec![0.0; l];
         let mut outer = vec![0.0; l];
         for i in 0..l {
-            let v = x[self.v_plus[i]].round() - x[self.v_minus[i]].round();
+            let cols = &self.columns;
+            let v = x[cols.v_plus[i]].round() - x[cols.v_minus[i]].round();
             if v == 0.0 {
                 continue;
             }
             outer[i] = v;
-            bias[i] = x[self.b[i]];
+            bias[i] = x[cols.biases[i]];
             for j in 0..d {
                 let k = i * d + j;
-                if x[self.t[k]].round() != 0.0 {
-                    weights[k] = x[self.w[k]];
+                if x[cols.support[k]].round() != 0.0 {
+                    weights[k] = x[cols.weights[k]];
                 }
             }
         }

@@ -55,15 +55,11 @@ impl DualSimplex {
                 }
                 Err(singular) => {
                     for (&p, &r) in singular.positions.iter().zip(&singular.rows) {
-                        let leaving = self.head[p];
                         let entering = self.n + r;
                         if self.state[entering] == State::Basic {
                             continue;
                         }
-                        self.head[p] = entering;
-                        self.pos[entering] = p;
-                        self.state[entering] = State::Basic;
-                        self.pos[leaving] = NONE;
+                        let leaving = self.replace_basic(p, entering);
                         self.state[leaving] = self.nearest_side(leaving);
                         self.x[leaving] = self.nonbasic_value(leaving);
                         self.dse[p] = 1.0;
@@ -343,12 +339,8 @@ impl DualSimplex {
                     ok = false;
                     break;
                 }
-                let leaving = self.head[best];
                 let updated = self.factor.update(best, col[best]);
-                self.head[best] = l;
-                self.pos[l] = best;
-                self.state[l] = State::Basic;
-                self.pos[leaving] = NONE;
+                let leaving = self.replace_basic(best, l);
                 self.state[leaving] = self.nearest_side(leaving);
                 self.x[leaving] = self.nonbasic_value(leaving);
                 self.primal_ok = false;

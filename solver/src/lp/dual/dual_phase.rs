@@ -1,9 +1,10 @@
 //! Dual simplex phase 2 (also used on the auxiliary problem of dual phase 1 and, with
 //! zero costs, as a feasibility search).
 
+use super::pivot::Pivot;
 use super::ratio_test::PIVOT_TOL;
 use super::solve::{Control, Outcome};
-use super::{DualSimplex, State, NONE};
+use super::{DualSimplex, State};
 
 /// Iterations without dual objective progress before the costs are perturbed.
 const STALL_ITERATIONS: usize = 30;
@@ -68,11 +69,8 @@ impl DualSimplex {
                 (1.0, self.upper[p])
             };
             let slope = (self.x[p] - target).abs();
-            self.rho.iter_mut().for_each(|v| *v = 0.0);
-            self.rho[r] = 1.0;
-            self.factor.btran(&mut self.rho);
+            self.compute_row_of(r);
             self.dse[r] = self.rho.iter().map(|v| v * v).sum::<f64>().max(1e-8);
-            self.compute_pivot_row();
             let mut entering = self.dual_ratio_test(slope, sign, PIVOT_TOL);
             if entering.is_none() {
                 if self.factor.num_updates() > 0 {
@@ -90,11 +88,7 @@ impl DualSimplex {
                 return Outcome::Trouble;
             };
             // Transformed entering column, checked against the pivot row.
-            self.col.iter_mut().for_each(|v| *v = 0.0);
-            let mut col = std::mem::take(&mut self.col);
-            self.add_column(q, 1.0, &mut col);
-            self.factor.ftran_entering(&mut col);
-            self.col = col;
+            self.compute_entering_column(q);
             let a_row = self.alpha[q];
             let a_col = self.col[r];
             let mismatch = (a_row - a_col).abs() > 1e-8 * (1.0 + a_col.abs());
@@ -107,77 +101,24 @@ impl DualSimplex {
             if a_col.abs() < 1e-11 {
                 return Outcome::Trouble;
             }
-            // Dual step.
-            let mut theta_d = self.d[q] / a_row;
-            if sign * theta_d < 0.0 {
-                // d_q is slightly infeasible: shift its cost so that the step is zero.
-                self.cost[q] -= self.d[q];
-                self.d[q] = 0.0;
-                self.perturbed = true;
-                theta_d = 0.0;
-            }
-            if theta_d != 0.0 {
-                for &j in &self.alpha_idx {
-                    self.d[j] -= theta_d * self.alpha[j];
-                }
-            }
-            self.d[p] = -theta_d;
-            self.d[q] = 0.0;
+            let theta_d = self.dual_step(q, a_row, sign);
             estimate += theta_d.abs() * self.last_slope;
-            // Bound flips.
             if !self.flips.is_empty() {
-                // self.tau is free until the weight update below.
-                let mut delta = std::mem::take(&mut self.tau);
-                delta.iter_mut().for_each(|v| *v = 0.0);
-                let flips = std::mem::take(&mut self.flips);
-                for &j in &flips {
-                    let (state, value) = if self.state[j] == State::Lower {
-                        (State::Upper, self.upper[j])
-                    } else {
-                        (State::Lower, self.lower[j])
-                    };
-                    self.add_column(j, value - self.x[j], &mut delta);
-                    self.x[j] = value;
-                    self.state[j] = state;
-                }
-                self.flips = flips;
-                self.factor.ftran(&mut delta);
-                for (k, &v) in delta.iter().enumerate() {
-                    if v != 0.0 {
-                        self.x[self.head[k]] -= v;
-                    }
-                }
-                self.tau = delta;
+                self.apply_bound_flips();
             }
-            // Primal step.
-            let theta_p = (self.x[p] - target) / a_col;
-            for (k, &a) in self.col.iter().enumerate() {
-                if a != 0.0 {
-                    self.x[self.head[k]] -= theta_p * a;
-                }
-            }
-            self.x[q] += theta_p;
             // Steepest-edge weights.
             self.tau.clone_from(&self.rho);
             self.factor.ftran(&mut self.tau);
             self.update_dse_weights(r);
-            // Basis change.
-            self.x[p] = target;
-            self.state[p] = if sign < 0.0 || self.lower[p] == self.upper[p] {
-                State::Lower
-            } else {
-                State::Upper
+            let pivot = Pivot {
+                row: r,
+                entering: q,
+                primal_step: (self.x[p] - target) / a_col,
+                dual_step: theta_d,
+                leaves_at_lower: sign < 0.0,
             };
-            self.head[r] = q;
-            self.pos[q] = r;
-            self.pos[p] = NONE;
-            self.state[q] = State::Basic;
-            let updated = self.factor.update(r, a_col);
-            self.iterations += 1;
-            if !updated {
-                if let Some(o) = self.refresh() {
-                    return o;
-                }
+            if let Some(o) = self.exchange_basis(pivot) {
+                return o;
             }
             // Stalling.
             if theta_d.abs() * slope <= 1e-12 {
@@ -190,6 +131,47 @@ impl DualSimplex {
                 stall = 0;
             }
         }
+    }
+
+    /// The dual step `d_q / alpha_q` of the entering variable `q` (pivot row entry
+    /// `a_row`, leaving direction `sign`). When `d_q` is slightly infeasible, its cost
+    /// is shifted instead so that the step is zero.
+    fn dual_step(&mut self, q: usize, a_row: f64, sign: f64) -> f64 {
+        let theta_d = self.d[q] / a_row;
+        if sign * theta_d < 0.0 {
+            self.cost[q] -= self.d[q];
+            self.d[q] = 0.0;
+            self.perturbed = true;
+            return 0.0;
+        }
+        theta_d
+    }
+
+    /// Moves the boxed variables listed in `self.flips` (by the dual ratio test) to
+    /// their other bound and updates the basic values accordingly.
+    fn apply_bound_flips(&mut self) {
+        // self.tau is free until the steepest-edge weight update.
+        let mut delta = std::mem::take(&mut self.tau);
+        delta.iter_mut().for_each(|v| *v = 0.0);
+        let flips = std::mem::take(&mut self.flips);
+        for &j in &flips {
+            let (state, value) = if self.state[j] == State::Lower {
+                (State::Upper, self.upper[j])
+            } else {
+                (State::Lower, self.lower[j])
+            };
+            self.add_column(j, value - self.x[j], &mut delta);
+            self.x[j] = value;
+            self.state[j] = state;
+        }
+        self.flips = flips;
+        self.factor.ftran(&mut delta);
+        for (k, &v) in delta.iter().enumerate() {
+            if v != 0.0 {
+                self.x[self.head[k]] -= v;
+            }
+        }
+        self.tau = delta;
     }
 
     /// Random cost perturbation of the nonbasic variables in the direction that keeps

@@ -18,7 +18,8 @@
 //! - Dual phase 2 (`dual_phase.rs`) prices with dual steepest edge (`pricing.rs`) and uses a
 //!   Harris two-pass ratio test with bound flipping (`ratio_test.rs`). Stalling triggers a
 //!   random cost perturbation, removed before optimality is declared; a primal simplex
-//!   (`primal.rs`) cleans up remaining dual infeasibilities afterwards.
+//!   (`primal.rs`) cleans up remaining dual infeasibilities afterwards. Both carry out
+//!   their basis changes through one exchange (`pivot.rs`).
 //! - Dual phase 1: boxed nonbasic columns are put at the bound matching the sign of their
 //!   reduced cost; other dual infeasibilities are removed by solving the auxiliary
 //!   problem with boxed bounds (`[0,0]` for boxed, `[0,1]`/`[-1,0]` for one-sided, `[-1,1]`
@@ -61,6 +62,7 @@
 mod core;
 mod dual_phase;
 mod lu;
+mod pivot;
 mod pricing;
 mod primal;
 mod ratio_test;

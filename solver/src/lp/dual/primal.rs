@@ -2,9 +2,10 @@
 //! unbounded ray. Used to clean up dual infeasibilities left after removing the cost
 //! perturbation and to finish LPs whose dual is infeasible.
 
+use super::pivot::Pivot;
 use super::ratio_test::PrimalStep;
 use super::solve::{Control, Outcome};
-use super::{DualSimplex, State, NONE};
+use super::{DualSimplex, State};
 
 impl DualSimplex {
     /// Runs primal simplex iterations until no reduced cost has the wrong sign.
@@ -28,11 +29,7 @@ impl DualSimplex {
             if let Some(o) = ctl.check(self.iterations) {
                 return o;
             }
-            self.col.iter_mut().for_each(|v| *v = 0.0);
-            let mut col = std::mem::take(&mut self.col);
-            self.add_column(q, 1.0, &mut col);
-            self.factor.ftran_entering(&mut col);
-            self.col = col;
+            self.compute_entering_column(q);
             match self.primal_ratio_test(q, dir) {
                 PrimalStep::Unbounded => {
                     if self.factor.num_updates() > 0 {
@@ -54,12 +51,8 @@ impl DualSimplex {
                     self.iterations += 1;
                 }
                 PrimalStep::Pivot(r, theta, to_lower) => {
-                    let p = self.head[r];
                     let a_col = self.col[r];
-                    self.rho.iter_mut().for_each(|v| *v = 0.0);
-                    self.rho[r] = 1.0;
-                    self.factor.btran(&mut self.rho);
-                    self.compute_pivot_row();
+                    self.compute_row_of(r);
                     let a_row = self.alpha[q];
                     if (a_row - a_col).abs() > 1e-8 * (1.0 + a_col.abs())
                         && self.factor.num_updates() > 0
@@ -69,49 +62,18 @@ impl DualSimplex {
                         }
                         continue;
                     }
-                    self.move_entering(q, dir * theta);
-                    let theta_d = self.d[q] / a_col;
-                    for &j in &self.alpha_idx {
-                        self.d[j] -= theta_d * self.alpha[j];
-                    }
-                    self.d[p] = -theta_d;
-                    self.d[q] = 0.0;
-                    self.x[p] = if to_lower {
-                        self.lower[p]
-                    } else {
-                        self.upper[p]
+                    let pivot = Pivot {
+                        row: r,
+                        entering: q,
+                        primal_step: dir * theta,
+                        dual_step: self.d[q] / a_col,
+                        leaves_at_lower: to_lower,
                     };
-                    self.state[p] = if to_lower || self.lower[p] == self.upper[p] {
-                        State::Lower
-                    } else {
-                        State::Upper
-                    };
-                    self.head[r] = q;
-                    self.pos[q] = r;
-                    self.pos[p] = NONE;
-                    self.state[q] = State::Basic;
-                    let updated = self.factor.update(r, a_col);
-                    self.iterations += 1;
-                    if !updated {
-                        if let Some(o) = self.refresh() {
-                            return o;
-                        }
+                    if let Some(o) = self.exchange_basis(pivot) {
+                        return o;
                     }
                 }
             }
         }
-    }
-
-    /// Moves the entering variable by `step` and the basic variables along with it.
-    fn move_entering(&mut self, q: usize, step: f64) {
-        if step == 0.0 {
-            return;
-        }
-        for (k, &a) in self.col.iter().enumerate() {
-            if a != 0.0 {
-                self.x[self.head[k]] -= step * a;
-            }
-        }
-        self.x[q] += step;
     }
 }

@@ -251,7 +251,13 @@ impl PropagationProbe<'_> {
             .iter()
             .enumerate()
             .filter(|(_, &cost)| cost != 0.0)
-            .map(|(j, &cost)| cost * if cost > 0.0 { dom.lower[j] } else { dom.upper[j] })
+            .map(|(j, &cost)| {
+                cost * if cost > 0.0 {
+                    dom.lower[j]
+                } else {
+                    dom.upper[j]
+                }
+            })
             .sum();
         if bound >= self.cutoff {
             ProbeOutcome::Pruned

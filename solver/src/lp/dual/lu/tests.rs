@@ -1,22 +1,17 @@
 //! Tests of the LU factorisation and its updates.
 
 use super::*;
+use crate::rng::SplitMix64;
 
-fn lcg(state: &mut u64) -> f64 {
-    *state = state
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    ((*state >> 11) as f64) / ((1u64 << 53) as f64)
-}
-
+/// A random sparse `m x m` matrix by columns, with a dominant diagonal.
 fn random_matrix(m: usize, density: f64, seed: u64) -> (Vec<usize>, Vec<usize>, Vec<f64>) {
-    let mut s = seed;
+    let mut rng = SplitMix64::new(seed);
     let (mut start, mut index, mut value) = (vec![0], Vec::new(), Vec::new());
     for q in 0..m {
         for i in 0..m {
-            if i == q || lcg(&mut s) < density {
+            if i == q || rng.unit() < density {
                 index.push(i);
-                value.push(lcg(&mut s) * 2.0 - 1.0 + if i == q { 2.0 } else { 0.0 });
+                value.push(rng.uniform(-1.0, 1.0) + if i == q { 2.0 } else { 0.0 });
             }
         }
         start.push(index.len());
@@ -47,8 +42,8 @@ fn ftran_btran_solve_random_systems() {
         let (s, idx, val) = random_matrix(m, 0.08, seed + 1);
         let mut f = BasisFactor::default();
         f.factorize(m, &s, &idx, &val).expect("nonsingular");
-        let mut rng = seed + 99;
-        let x: Vec<f64> = (0..m).map(|_| lcg(&mut rng) - 0.5).collect();
+        let mut rng = SplitMix64::new(seed + 99);
+        let x: Vec<f64> = (0..m).map(|_| rng.uniform(-0.5, 0.5)).collect();
         let mut b = mul(m, &s, &idx, &val, &x);
         f.ftran(&mut b);
         for q in 0..m {
@@ -72,13 +67,13 @@ fn updates_match_refactorisation() {
     let mut cols: Vec<Vec<(usize, f64)>> = (0..m)
         .map(|q| (s[q]..s[q + 1]).map(|k| (idx[k], val[k])).collect())
         .collect();
-    let mut rng = 5u64;
+    let mut rng = SplitMix64::new(5);
     for step in 0..30 {
         let r = (step * 13) % m;
         let mut new: Vec<(usize, f64)> = Vec::new();
         for i in 0..m {
-            if i == r || lcg(&mut rng) < 0.1 {
-                new.push((i, lcg(&mut rng) + if i == r { 3.0 } else { 0.0 }));
+            if i == r || rng.unit() < 0.1 {
+                new.push((i, rng.unit() + if i == r { 3.0 } else { 0.0 }));
             }
         }
         let mut alpha = vec![0.0; m];
@@ -96,7 +91,7 @@ fn updates_match_refactorisation() {
             }
             s2.push(i2.len());
         }
-        let x: Vec<f64> = (0..m).map(|_| lcg(&mut rng) - 0.5).collect();
+        let x: Vec<f64> = (0..m).map(|_| rng.uniform(-0.5, 0.5)).collect();
         let mut b = mul(m, &s2, &i2, &v2, &x);
         f.ftran(&mut b);
         let mut c = mul_t(m, &s2, &i2, &v2, &x);

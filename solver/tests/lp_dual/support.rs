@@ -1,49 +1,15 @@
-//! Tests of the dual simplex engine: hand-made LPs, random LPs against microlp and the
-//! optimality certificate, warm-start sequences, bases, MIPLIB LP relaxations.
+//! Shared pieces of the LP tests: building LPs, solving, the optimality and
+//! infeasibility certificates, microlp as the reference, and the benchmark folder.
 
-#![allow(clippy::needless_range_loop)]
+use relumip_solver::lp::dual::DualSimplex;
+use relumip_solver::lp::microlp_backend::MicroLp;
+use relumip_solver::lp::{LpEngine, LpLimits, LpProblem, LpRow, LpStatus};
+use relumip_solver::model::{Model, VarKind};
+use std::path::{Path, PathBuf};
 
-mod hand;
-mod miplib;
-mod mps;
-mod random;
-mod relu;
-mod warm;
+pub const INF: f64 = f64::INFINITY;
 
-use super::DualSimplex;
-use crate::lp::microlp_backend::MicroLp;
-use crate::lp::{LpEngine, LpLimits, LpProblem, LpRow, LpStatus};
-
-const INF: f64 = f64::INFINITY;
-
-/// Deterministic pseudo-random numbers for the tests.
-pub(super) struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x2545_f491_4f6c_dd1d)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-    pub fn range(&mut self, a: f64, b: f64) -> f64 {
-        a + (b - a) * self.unit()
-    }
-    pub fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-}
-
-pub(super) fn row(entries: &[(usize, f64)], lower: f64, upper: f64) -> LpRow {
+pub fn row(entries: &[(usize, f64)], lower: f64, upper: f64) -> LpRow {
     LpRow {
         entries: entries.to_vec(),
         lower,
@@ -51,14 +17,40 @@ pub(super) fn row(entries: &[(usize, f64)], lower: f64, upper: f64) -> LpRow {
     }
 }
 
-pub(super) fn solve(lp: &mut dyn LpEngine) -> LpStatus {
+/// An LP from costs, column bounds and rows.
+pub fn lp(costs: &[f64], bounds: &[(f64, f64)], rows: Vec<LpRow>) -> LpProblem {
+    LpProblem {
+        costs: costs.to_vec(),
+        col_lower: bounds.iter().map(|b| b.0).collect(),
+        col_upper: bounds.iter().map(|b| b.1).collect(),
+        rows,
+    }
+}
+
+pub fn solve(lp: &mut dyn LpEngine) -> LpStatus {
     lp.solve(&LpLimits::default())
 }
 
+pub fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * (1.0 + a.abs().max(b.abs()))
+}
+
+/// `p` with the column bounds the engine currently holds and the rows `rows` (the
+/// LP the engine holds, when `rows` tracks its row changes).
+pub fn current(p: &LpProblem, lp: &dyn LpEngine, rows: &[LpRow]) -> LpProblem {
+    let n = p.num_cols();
+    LpProblem {
+        costs: p.costs.clone(),
+        col_lower: (0..n).map(|j| lp.col_bounds(j).0).collect(),
+        col_upper: (0..n).map(|j| lp.col_bounds(j).1).collect(),
+        rows: rows.to_vec(),
+    }
+}
+
 /// Checks primal feasibility, dual feasibility and complementary slackness of the
-/// engine's optimal solution for `p` (with the engine's current bounds), and that the
-/// objective matches `c'x`.
-pub(super) fn check_certificate(p: &LpProblem, lp: &DualSimplex, tol: f64) {
+/// engine's optimal solution for `p` (`p`'s costs and rows, the engine's current
+/// column bounds), and that the objective matches `c'x`.
+pub fn check_certificate(p: &LpProblem, lp: &dyn LpEngine, tol: f64) {
     let n = p.num_cols();
     let x = lp.primal();
     let y = lp.row_duals().expect("duals");
@@ -66,6 +58,7 @@ pub(super) fn check_certificate(p: &LpProblem, lp: &DualSimplex, tol: f64) {
     assert_eq!(x.len(), n);
     assert_eq!(d.len(), n);
     assert_eq!(y.len(), lp.num_rows());
+    assert_eq!(p.num_rows(), lp.num_rows());
     let rel = |v: f64| tol * (1.0 + v.abs());
     let mut obj = 0.0;
     let mut scale = 1.0f64;
@@ -79,10 +72,9 @@ pub(super) fn check_certificate(p: &LpProblem, lp: &DualSimplex, tol: f64) {
         obj += p.costs[j] * x[j];
         scale = scale.max((p.costs[j] * x[j]).abs());
     }
-    let rows = lp.rows.clone();
-    let mut act = vec![0.0; rows.len()];
+    let mut act = vec![0.0; p.num_rows()];
     let mut at = vec![0.0; n];
-    for (i, r) in rows.iter().enumerate() {
+    for (i, r) in p.rows.iter().enumerate() {
         let mut mag = 0.0f64;
         for &(j, a) in &r.entries {
             act[i] += a * x[j];
@@ -151,9 +143,9 @@ pub(super) fn check_certificate(p: &LpProblem, lp: &DualSimplex, tol: f64) {
     );
 }
 
-/// Checks the Farkas ray of an infeasible solve: `max y'(Ax - s)` over the boxes is
-/// negative.
-pub(super) fn check_farkas(lp: &DualSimplex, label: &str) {
+/// Checks the Farkas ray of an infeasible solve of the LP with rows `rows` (and the
+/// engine's column bounds): `max y'(Ax - s)` over the boxes is negative.
+pub fn check_farkas(lp: &dyn LpEngine, rows: &[LpRow], label: &str) {
     let Some(y) = lp.farkas_ray() else {
         return;
     };
@@ -162,7 +154,7 @@ pub(super) fn check_farkas(lp: &DualSimplex, label: &str) {
     let mut max = 0.0;
     let mut magnitude = 0.0f64;
     let ymax = y.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    for (i, r) in lp.rows.iter().enumerate() {
+    for (i, r) in rows.iter().enumerate() {
         for &(j, a) in &r.entries {
             coef[j] += y[i] * a;
         }
@@ -191,7 +183,7 @@ pub(super) fn check_farkas(lp: &DualSimplex, label: &str) {
 }
 
 /// Solves `p` cold with microlp; `None` when microlp fails.
-pub(super) fn microlp_reference(p: &LpProblem) -> Option<(LpStatus, f64)> {
+pub fn microlp_reference(p: &LpProblem) -> Option<(LpStatus, f64)> {
     let mut m = MicroLp::new(p);
     let s = m.solve(&LpLimits::default());
     if s.is_failure() {
@@ -200,66 +192,57 @@ pub(super) fn microlp_reference(p: &LpProblem) -> Option<(LpStatus, f64)> {
     Some((s, m.objective()))
 }
 
-pub(super) fn close(a: f64, b: f64, rel: f64) -> bool {
-    (a - b).abs() <= rel * (1.0 + a.abs().max(b.abs()))
+/// Solves `p` cold, checks the optimality certificate (or the Farkas ray), and
+/// compares status and objective with microlp. Returns the status.
+pub fn check_against_reference(p: &LpProblem, label: &str) -> LpStatus {
+    let mut e = DualSimplex::new(p);
+    let status = solve(&mut e);
+    assert!(!status.is_failure(), "{label}: status {status:?}");
+    if status == LpStatus::Optimal {
+        check_certificate(p, &e, 1e-7);
+    }
+    if status == LpStatus::Infeasible {
+        assert!(
+            e.farkas_ray().is_some(),
+            "{label}: infeasible without a ray"
+        );
+        check_farkas(&e, &p.rows, label);
+    }
+    if let Some((s, obj)) = microlp_reference(p) {
+        assert_eq!(status, s, "{label}: dual says {status:?}, microlp {s:?}");
+        if s == LpStatus::Optimal {
+            assert!(
+                close(e.objective(), obj, 1e-6),
+                "{label}: objective {} vs microlp {obj}",
+                e.objective()
+            );
+        }
+    }
+    status
 }
 
-pub(super) fn inf() -> f64 {
-    INF
+/// The folder of the small MIPLIB instances, if the shared benchmarks are there.
+pub fn miplib_folder() -> Option<PathBuf> {
+    crate::common::benchmarks_dir().map(|dir| dir.join("miplib-small"))
 }
 
-/// Writes `p` as free MPS (for comparisons with other solvers while debugging).
-pub(super) fn write_mps(p: &LpProblem, path: &std::path::Path) {
-    use std::fmt::Write;
-    let mut s = String::from("NAME lp\nROWS\n N obj\n");
-    for i in 0..p.num_rows() {
-        writeln!(s, " E R{i}").unwrap();
-    }
-    s += "COLUMNS\n";
-    let mut cols: Vec<Vec<(usize, f64)>> = vec![Vec::new(); p.num_cols()];
-    for (i, r) in p.rows.iter().enumerate() {
-        for &(j, a) in &r.entries {
-            cols[j].push((i, a));
-        }
-    }
-    for (j, c) in cols.iter().enumerate() {
-        writeln!(s, " C{j} obj {:e}", p.costs[j]).unwrap();
-        for &(i, a) in c {
-            writeln!(s, " C{j} R{i} {a:e}").unwrap();
-        }
-    }
-    s += "RHS\n";
-    let mut ranges = String::from("RANGES\n");
-    for (i, r) in p.rows.iter().enumerate() {
-        // Each row is an E row at one finite end with a range reaching the other.
-        let (b, range) = match (r.lower.is_finite(), r.upper.is_finite()) {
-            (true, true) => (r.lower, r.upper - r.lower),
-            (true, false) => (r.lower, 1e30),
-            (false, true) => (r.upper, -1e30),
-            (false, false) => (0.0, 1e30),
-        };
-        writeln!(s, " RHS R{i} {b:e}").unwrap();
-        if range != 0.0 {
-            writeln!(ranges, " RNG R{i} {range:e}").unwrap();
-        }
-    }
-    s += &ranges;
-    s += "BOUNDS\n";
+/// Writes `p` as an MPS file (for comparisons with other solvers while debugging).
+pub fn write_lp(p: &LpProblem, path: &Path) {
+    let mut model = Model::new("lp");
     for j in 0..p.num_cols() {
-        let (l, u) = (p.col_lower[j], p.col_upper[j]);
-        if l == f64::NEG_INFINITY && u == f64::INFINITY {
-            writeln!(s, " FR BND C{j}").unwrap();
-            continue;
-        }
-        if l == f64::NEG_INFINITY {
-            writeln!(s, " MI BND C{j}").unwrap();
-        } else {
-            writeln!(s, " LO BND C{j} {l:e}").unwrap();
-        }
-        if u != f64::INFINITY {
-            writeln!(s, " UP BND C{j} {u:e}").unwrap();
-        }
+        let (l, u, c) = (p.col_lower[j], p.col_upper[j], p.costs[j]);
+        model.add_variable(&format!("C{j}"), VarKind::Continuous, l, u, c);
     }
-    s += "ENDATA\n";
-    std::fs::write(path, s).expect("writable temporary file");
+    for (i, r) in p.rows.iter().enumerate() {
+        model.add_row(&format!("R{i}"), r.lower, r.upper, &r.entries);
+    }
+    relumip_solver::io::mps::write_mps(&model, path).expect("writable MPS file");
+}
+
+/// A number from the environment variable `key`, else `default`.
+pub fn env_number(key: &str, default: u64) -> u64 {
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

@@ -1,17 +1,19 @@
 //! Big-M LP relaxations of random ReLU networks (the LPs of relumip's main use).
 
-use super::*;
+use crate::support::{
+    check_against_reference, check_certificate, close, microlp_reference, row, solve, write_lp, INF,
+};
+use relumip_solver::lp::dual::DualSimplex;
+use relumip_solver::lp::microlp_backend::MicroLp;
+use relumip_solver::lp::{LpEngine, LpProblem, LpStatus};
+use relumip_solver::rng::SplitMix64;
 use std::time::Instant;
 
 /// The big-M relaxation of a random fully connected ReLU network with layer widths
 /// `widths` (inputs first), weights uniform in `gain * [-sqrt(3/fan_in), sqrt(3/fan_in)]`,
 /// over the input box `[-1, 1]`, with interval bounds. Returns
 /// the LP and the indices of the indicator columns `z`.
-pub(in crate::lp::dual) fn relu_lp(
-    rng: &mut Rng,
-    widths: &[usize],
-    gain: f64,
-) -> (LpProblem, Vec<usize>) {
+fn relu_lp(rng: &mut SplitMix64, widths: &[usize], gain: f64) -> (LpProblem, Vec<usize>) {
     let mut costs = Vec::new();
     let mut lower = Vec::new();
     let mut upper = Vec::new();
@@ -32,8 +34,8 @@ pub(in crate::lp::dual) fn relu_lp(
         let scale = gain * (3.0 / prev.len() as f64).sqrt();
         let mut next = Vec::with_capacity(w);
         for _ in 0..w {
-            let weights: Vec<f64> = prev.iter().map(|_| rng.range(-scale, scale)).collect();
-            let bias = rng.range(-0.2, 0.2);
+            let weights: Vec<f64> = prev.iter().map(|_| rng.uniform(-scale, scale)).collect();
+            let bias = rng.uniform(-0.2, 0.2);
             let (mut lo, mut hi) = (bias, bias);
             for (&a, &(_, l, u)) in weights.iter().zip(&prev) {
                 lo += if a > 0.0 { a * l } else { a * u };
@@ -62,9 +64,9 @@ pub(in crate::lp::dual) fn relu_lp(
                 let z = add_col(0.0, 1.0, &mut lower, &mut upper);
                 indicators.push(z);
                 // y >= x, y <= x - L(1 - z), y <= U z.
-                rows.push(row(&[(pre, -1.0), (post, 1.0)], 0.0, inf()));
-                rows.push(row(&[(pre, -1.0), (post, 1.0), (z, -lo)], -inf(), -lo));
-                rows.push(row(&[(post, 1.0), (z, -hi)], -inf(), 0.0));
+                rows.push(row(&[(pre, -1.0), (post, 1.0)], 0.0, INF));
+                rows.push(row(&[(pre, -1.0), (post, 1.0), (z, -lo)], -INF, -lo));
+                rows.push(row(&[(post, 1.0), (z, -hi)], -INF, 0.0));
             }
             next.push((post, 0.0, hi.max(0.0)));
         }
@@ -89,22 +91,22 @@ pub(in crate::lp::dual) fn relu_lp(
 #[test]
 fn small_relu_relaxations_match_microlp() {
     for seed in 0..20u64 {
-        let mut rng = Rng::new(400 + seed);
+        let mut rng = SplitMix64::new(400 + seed);
         let (p, _) = relu_lp(&mut rng, &[3, 8, 8, 2], 1.0);
-        let s = super::random::check_against_reference(&p, &format!("relu seed {seed}"));
+        let s = check_against_reference(&p, &format!("relu seed {seed}"));
         assert_eq!(s, LpStatus::Optimal);
     }
 }
 
 #[test]
 fn relu_branching_matches_cold_solves() {
-    let mut rng = Rng::new(31);
+    let mut rng = SplitMix64::new(31);
     let (p, z) = relu_lp(&mut rng, &[5, 20, 20, 5], 1.0);
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Optimal);
     for step in 0..60 {
         let j = z[rng.below(z.len())];
-        let v = if rng.chance(0.5) { 0.0 } else { 1.0 };
+        let v = if rng.unit() < 0.5 { 0.0 } else { 1.0 };
         e.set_col_bounds(j, v, v);
         let warm = solve(&mut e);
         let mut q = p.clone();
@@ -117,7 +119,7 @@ fn relu_branching_matches_cold_solves() {
             assert!(close(e.objective(), cold.objective(), 1e-7), "step {step}");
             check_certificate(&q, &e, 1e-7);
         }
-        if warm != LpStatus::Optimal || rng.chance(0.3) {
+        if warm != LpStatus::Optimal || rng.unit() < 0.3 {
             e.set_col_bounds(j, 0.0, 1.0);
         }
     }
@@ -128,7 +130,7 @@ fn relu_branching_matches_cold_solves() {
 #[ignore]
 fn relu_timings() {
     for widths in [&[5usize, 50, 50, 50, 5][..], &[5, 100, 100, 100, 5][..]] {
-        let mut rng = Rng::new(1);
+        let mut rng = SplitMix64::new(1);
         let (p, z) = relu_lp(&mut rng, widths, 1.0);
         let nnz: usize = p.rows.iter().map(|r| r.entries.len()).sum();
         // Best of three cold solves (the machine is shared).
@@ -193,25 +195,9 @@ fn relu_timings() {
     }
 }
 
-#[test]
-#[ignore]
-fn relu_factor_stats() {
-    let mut rng = Rng::new(1);
-    let (p, _) = relu_lp(&mut rng, &[5, 50, 50, 50, 5], 1.0);
-    let mut e = DualSimplex::new(&p);
-    let _ = solve(&mut e);
-    let structurals = e.head.iter().filter(|&&j| j < e.n).count();
-    e.factorize();
-    println!(
-        "m {} basic structurals {} {}",
-        e.m(),
-        structurals,
-        e.factor.stats()
-    );
-}
-
-/// Writes the large ReLU relaxations as free MPS to compare with other solvers
-/// (run with `--ignored`; the files go to the temporary folder).
+/// Writes the large ReLU relaxations as MPS to compare with other solvers, or to
+/// profile the LU factors (`factor_stats` in the library's tests); run with
+/// `--ignored`, the files go to the temporary folder.
 #[test]
 #[ignore]
 fn relu_write_mps() {
@@ -219,9 +205,9 @@ fn relu_write_mps() {
         ("relu50", &[5usize, 50, 50, 50, 5][..]),
         ("relu100", &[5, 100, 100, 100, 5][..]),
     ] {
-        let mut rng = Rng::new(1);
+        let mut rng = SplitMix64::new(1);
         let (p, _) = relu_lp(&mut rng, widths, 1.0);
-        super::write_mps(&p, &std::env::temp_dir().join(format!("{name}.mps")));
+        write_lp(&p, &std::env::temp_dir().join(format!("{name}.mps")));
     }
 }
 
@@ -229,17 +215,17 @@ fn relu_write_mps() {
 /// per layer: the relaxation is badly scaled.
 #[test]
 fn deep_relu_relaxations_with_large_big_m() {
-    let mut rng = Rng::new(2024);
+    let mut rng = SplitMix64::new(2024);
     let (p, z) = relu_lp(&mut rng, &[5, 30, 30, 30, 30, 30, 30, 5], 2.0);
     let big = p.col_upper.iter().fold(0.0f64, |m, &u| m.max(u));
     assert!(big > 1e4, "largest bound {big}");
-    let s = super::random::check_against_reference(&p, "deep relu");
+    let s = check_against_reference(&p, "deep relu");
     assert_eq!(s, LpStatus::Optimal);
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Optimal);
     for step in 0..40 {
         let j = z[rng.below(z.len())];
-        let v = if rng.chance(0.5) { 0.0 } else { 1.0 };
+        let v = if rng.unit() < 0.5 { 0.0 } else { 1.0 };
         e.set_col_bounds(j, v, v);
         let warm = solve(&mut e);
         let mut q = p.clone();
@@ -266,7 +252,7 @@ fn deep_relu_relaxations_with_large_big_m() {
                 );
             }
         }
-        if warm != LpStatus::Optimal || rng.chance(0.3) {
+        if warm != LpStatus::Optimal || rng.unit() < 0.3 {
             e.set_col_bounds(j, 0.0, 1.0);
         }
     }
@@ -276,7 +262,7 @@ fn deep_relu_relaxations_with_large_big_m() {
 #[test]
 #[ignore]
 fn relu_warm_profile() {
-    let mut rng = Rng::new(1);
+    let mut rng = SplitMix64::new(1);
     let (p, z) = relu_lp(&mut rng, &[5, 50, 50, 50, 5], 1.0);
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Optimal);

@@ -1,9 +1,13 @@
 //! LP relaxations of the small MIPLIB instances in `shared/benchmarks/miplib-small`
 //! (skipped with a message when the folder is absent).
 
-use super::mps::read_lp;
-use super::*;
-use std::path::PathBuf;
+use crate::support::{check_certificate, close, microlp_reference, miplib_folder, solve};
+use relumip_solver::io::mps::read_mps;
+use relumip_solver::lp::dual::DualSimplex;
+use relumip_solver::lp::microlp_backend::MicroLp;
+use relumip_solver::lp::{BasisStatus, LpEngine, LpProblem, LpStatus};
+use relumip_solver::rng::SplitMix64;
+use std::path::Path;
 use std::time::Instant;
 
 /// LP relaxation optima (minimisation form) computed once with HiGHS's simplex.
@@ -26,22 +30,14 @@ const RELAXATIONS: &[(&str, f64)] = &[
     ("infeasible-mip1.mps", 1.5367500000e2),
 ];
 
-fn folder() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        manifest.join("../../shared/benchmarks/miplib-small"),
-        manifest.join("../shared/benchmarks/miplib-small"),
-        PathBuf::from("/work/shared/benchmarks/miplib-small"),
-    ];
-    let found = candidates.into_iter().find(|p| p.is_dir());
-    if found.is_none() {
-        eprintln!("miplib-small not found: skipping the MIPLIB LP tests");
-    }
-    found
+/// The LP relaxation (minimisation form) of an MPS file.
+fn read_lp(path: &Path) -> LpProblem {
+    let model = read_mps(path).expect("readable MPS");
+    LpProblem::relaxation(&model)
 }
 
 fn instances() -> Vec<(String, LpProblem, f64)> {
-    let Some(dir) = folder() else {
+    let Some(dir) = miplib_folder() else {
         return Vec::new();
     };
     RELAXATIONS
@@ -52,12 +48,14 @@ fn instances() -> Vec<(String, LpProblem, f64)> {
                 eprintln!("{name} missing: skipped");
                 return None;
             }
-            let p = read_lp(&path).expect("readable MPS");
+            let p = read_lp(&path);
             Some((name.to_string(), p, value))
         })
         .collect()
 }
 
+/// Cold solves reach the known optima, with a valid certificate, and agree with
+/// microlp.
 #[test]
 fn miplib_relaxations_reach_known_optima() {
     for (name, p, value) in instances() {
@@ -70,6 +68,11 @@ fn miplib_relaxations_reach_known_optima() {
             e.objective()
         );
         check_certificate(&p, &e, 1e-7);
+        let reference = microlp_reference(&p);
+        assert!(
+            reference.is_some_and(|(s, obj)| s == status && close(obj, value, 1e-6)),
+            "{name}: microlp {reference:?}"
+        );
     }
 }
 
@@ -77,7 +80,7 @@ fn miplib_relaxations_reach_known_optima() {
 /// [0,1]) down or up, re-solve warm, compare with a cold solve, backtrack.
 #[test]
 fn miplib_dives_match_cold_solves() {
-    let mut rng = Rng::new(77);
+    let mut rng = SplitMix64::new(77);
     for (name, p, _) in instances() {
         let mut e = DualSimplex::new(&p);
         assert_eq!(solve(&mut e), LpStatus::Optimal);
@@ -92,7 +95,7 @@ fn miplib_dives_match_cold_solves() {
                 break;
             }
             let j = fractional[rng.below(fractional.len())];
-            let v = if rng.chance(0.5) { 0.0 } else { 1.0 };
+            let v = if rng.unit() < 0.5 { 0.0 } else { 1.0 };
             e.set_col_bounds(j, v, v);
             let warm = solve(&mut e);
             let mut q = p.clone();
@@ -183,13 +186,14 @@ fn miplib_timings() {
     }
 }
 
-/// Repeated warm re-solves on one instance, for profiling (`PROFILE_LP=gen.mps.gz`).
+/// Repeated warm re-solves on one instance, for profiling (`PROFILE_LP=gen.mps.gz`;
+/// the LU factors' figures: `factor_stats` in the library's tests).
 #[test]
 #[ignore]
 fn miplib_warm_profile() {
     let name = std::env::var("PROFILE_LP").unwrap_or_else(|_| "gen.mps.gz".into());
-    let Some(dir) = folder() else { return };
-    let p = read_lp(&dir.join(&name)).expect("readable");
+    let Some(dir) = miplib_folder() else { return };
+    let p = read_lp(&dir.join(&name));
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Optimal);
     let x = e.primal().to_vec();
@@ -218,12 +222,13 @@ fn miplib_warm_profile() {
     for _ in 0..1000 {
         let _ = solve(&mut e);
     }
-    let structurals = e.head.iter().filter(|&&j| j < e.n).count();
-    println!(
-        "{name}: m {} basic structurals {structurals} {}",
-        e.m(),
-        e.factor.stats()
-    );
+    let basis = e.basis().expect("basis");
+    let structurals = basis
+        .columns
+        .iter()
+        .filter(|s| **s == BasisStatus::Basic)
+        .count();
+    println!("{name}: m {} basic structurals {structurals}", e.num_rows());
     println!(
         "{name}: unchanged re-solve {:.1} us",
         t0.elapsed().as_secs_f64() * 1e3

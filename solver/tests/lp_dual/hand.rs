@@ -1,16 +1,11 @@
-//! Hand-made LPs with known answers.
+//! Hand-made LPs with known answers, limits, bases, row changes and invalid input.
 
-use super::*;
-use crate::lp::{Basis, BasisStatus, LpBackend};
-
-fn lp(costs: &[f64], bounds: &[(f64, f64)], rows: Vec<LpRow>) -> LpProblem {
-    LpProblem {
-        costs: costs.to_vec(),
-        col_lower: bounds.iter().map(|b| b.0).collect(),
-        col_upper: bounds.iter().map(|b| b.1).collect(),
-        rows,
-    }
-}
+use crate::support::{
+    check_against_reference, check_certificate, check_farkas, close, lp, row, solve, INF,
+};
+use relumip_solver::lp::dual::DualSimplex;
+use relumip_solver::lp::{Basis, BasisStatus, LpBackend, LpEngine, LpLimits, LpProblem, LpStatus};
+use relumip_solver::rng::SplitMix64;
 
 fn optimum(p: &LpProblem, expected: f64) -> DualSimplex {
     let mut e = DualSimplex::new(p);
@@ -30,8 +25,8 @@ fn small() -> LpProblem {
         &[-1.0, -1.0],
         &[(0.0, 10.0), (0.0, 10.0)],
         vec![
-            row(&[(0, 1.0), (1, 2.0)], -inf(), 4.0),
-            row(&[(0, 3.0), (1, 1.0)], -inf(), 6.0),
+            row(&[(0, 1.0), (1, 2.0)], -INF, 4.0),
+            row(&[(0, 3.0), (1, 1.0)], -INF, 6.0),
         ],
     )
 }
@@ -52,7 +47,7 @@ fn small_lp_and_fixings() {
     assert!(close(e.objective(), -2.5, 1e-9));
     e.set_col_bounds(1, 5.0, 10.0);
     assert_eq!(solve(&mut e), LpStatus::Infeasible);
-    check_farkas(&e, "");
+    check_farkas(&e, &p.rows, "");
     e.set_col_bounds(1, 0.0, 10.0);
     e.set_col_bounds(0, 0.0, 10.0);
     assert_eq!(solve(&mut e), LpStatus::Optimal);
@@ -64,15 +59,15 @@ fn infeasible_rows() {
     // x + y >= 3, x + y <= 2.
     let p = lp(
         &[1.0, 1.0],
-        &[(0.0, inf()), (0.0, inf())],
+        &[(0.0, INF), (0.0, INF)],
         vec![
-            row(&[(0, 1.0), (1, 1.0)], 3.0, inf()),
-            row(&[(0, 1.0), (1, 1.0)], -inf(), 2.0),
+            row(&[(0, 1.0), (1, 1.0)], 3.0, INF),
+            row(&[(0, 1.0), (1, 1.0)], -INF, 2.0),
         ],
     );
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Infeasible);
-    check_farkas(&e, "");
+    check_farkas(&e, &p.rows, "");
     // Crossed bounds.
     let mut e = DualSimplex::new(&small());
     e.set_col_bounds(0, 2.0, 1.0);
@@ -84,22 +79,22 @@ fn unbounded_and_free_columns() {
     // min -x s.t. x - y <= 1, x, y >= 0: unbounded.
     let p = lp(
         &[-1.0, 0.0],
-        &[(0.0, inf()), (0.0, inf())],
-        vec![row(&[(0, 1.0), (1, -1.0)], -inf(), 1.0)],
+        &[(0.0, INF), (0.0, INF)],
+        vec![row(&[(0, 1.0), (1, -1.0)], -INF, 1.0)],
     );
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Unbounded);
     // Free column, no rows, nonzero cost: unbounded.
-    let p = lp(&[1.0], &[(-inf(), inf())], vec![]);
+    let p = lp(&[1.0], &[(-INF, INF)], vec![]);
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Unbounded);
     // Infeasible and dual infeasible: infeasible.
     let p = lp(
         &[-1.0, 0.0],
-        &[(0.0, inf()), (0.0, inf())],
+        &[(0.0, INF), (0.0, INF)],
         vec![
-            row(&[(0, 1.0), (1, -1.0)], -inf(), 1.0),
-            row(&[(1, 1.0)], -inf(), -1.0),
+            row(&[(0, 1.0), (1, -1.0)], -INF, 1.0),
+            row(&[(1, 1.0)], -INF, -1.0),
         ],
     );
     let mut e = DualSimplex::new(&p);
@@ -107,10 +102,10 @@ fn unbounded_and_free_columns() {
     // Free columns with an optimum: min |x - 3| style via x free, t >= x - 3, t >= 3 - x.
     let p = lp(
         &[0.0, 1.0],
-        &[(-inf(), inf()), (-inf(), inf())],
+        &[(-INF, INF), (-INF, INF)],
         vec![
-            row(&[(0, -1.0), (1, 1.0)], -3.0, inf()),
-            row(&[(0, 1.0), (1, 1.0)], 3.0, inf()),
+            row(&[(0, -1.0), (1, 1.0)], -3.0, INF),
+            row(&[(0, 1.0), (1, 1.0)], 3.0, INF),
             row(&[(0, 1.0)], 5.0, 7.0),
         ],
     );
@@ -137,8 +132,8 @@ fn empty_rows_and_columns() {
     // Column 1 appears in no row; row 1 is empty with bounds containing zero.
     let p = lp(
         &[1.0, -2.0, 0.0],
-        &[(1.0, 4.0), (-1.0, 3.0), (-inf(), inf())],
-        vec![row(&[(0, 1.0)], 2.0, inf()), row(&[], -1.0, 1.0)],
+        &[(1.0, 4.0), (-1.0, 3.0), (-INF, INF)],
+        vec![row(&[(0, 1.0)], 2.0, INF), row(&[], -1.0, 1.0)],
     );
     optimum(&p, 2.0 - 6.0);
     // An empty row that excludes zero is infeasible.
@@ -161,14 +156,14 @@ fn degenerate_lp() {
     for i in 0..n {
         for k in 0..n {
             if i != k {
-                rows.push(row(&[(i, 1.0), (k, 1.0)], -inf(), 1.0));
+                rows.push(row(&[(i, 1.0), (k, 1.0)], -INF, 1.0));
             }
         }
-        rows.push(row(&[(i, 2.0)], -inf(), 1.0));
+        rows.push(row(&[(i, 2.0)], -INF, 1.0));
     }
     let all: Vec<(usize, f64)> = (0..n).map(|j| (j, 1.0)).collect();
-    rows.push(row(&all, -inf(), n as f64 / 2.0));
-    let p = lp(&vec![-1.0; n], &vec![(0.0, inf()); n], rows);
+    rows.push(row(&all, -INF, n as f64 / 2.0));
+    let p = lp(&vec![-1.0; n], &vec![(0.0, INF); n], rows);
     optimum(&p, -(n as f64) / 2.0);
 }
 
@@ -276,7 +271,7 @@ fn add_and_remove_rows() {
     let mut e = DualSimplex::new(&p);
     assert_eq!(solve(&mut e), LpStatus::Optimal);
     // Cut x + y <= 2.5.
-    let first = e.add_rows(&[row(&[(0, 1.0), (1, 1.0)], -inf(), 2.5)]);
+    let first = e.add_rows(&[row(&[(0, 1.0), (1, 1.0)], -INF, 2.5)]);
     assert_eq!(first, 2);
     assert_eq!(solve(&mut e), LpStatus::Optimal);
     assert!(close(e.objective(), -2.5, 1e-9));
@@ -318,7 +313,7 @@ fn invalid_input_does_not_panic() {
 #[test]
 fn degenerate_assignment_lps() {
     for seed in 0..6u64 {
-        let mut rng = Rng::new(800 + seed);
+        let mut rng = SplitMix64::new(800 + seed);
         let k = 8 + 4 * seed as usize;
         let var = |i: usize, j: usize| i * k + j;
         let costs: Vec<f64> = (0..k * k).map(|_| rng.below(5) as f64).collect();
@@ -332,7 +327,7 @@ fn degenerate_assignment_lps() {
             rows.push(row(&e, 1.0, 1.0));
         }
         let p = lp(&costs, &vec![(0.0, 1.0); k * k], rows);
-        let s = super::random::check_against_reference(&p, &format!("assignment {k}"));
+        let s = check_against_reference(&p, &format!("assignment {k}"));
         assert_eq!(s, LpStatus::Optimal);
         let mut e = DualSimplex::new(&p);
         assert_eq!(solve(&mut e), LpStatus::Optimal);
@@ -357,15 +352,15 @@ fn extreme_values_never_panic() {
         3.0,
         -2.0,
     ];
-    let mut rng = Rng::new(99);
+    let mut rng = SplitMix64::new(99);
     for _ in 0..300 {
         let n = 1 + rng.below(6);
         let m = rng.below(6);
-        let pick = |rng: &mut Rng| {
-            if rng.chance(0.5) {
+        let pick = |rng: &mut SplitMix64| {
+            if rng.unit() < 0.5 {
                 specials[rng.below(specials.len())]
             } else {
-                rng.range(-5.0, 5.0)
+                rng.uniform(-5.0, 5.0)
             }
         };
         let p = LpProblem {
@@ -376,7 +371,7 @@ fn extreme_values_never_panic() {
                 .map(|_| {
                     let mut entries = Vec::new();
                     for j in 0..n {
-                        if rng.chance(0.6) {
+                        if rng.unit() < 0.6 {
                             entries.push((j, pick(&mut rng)));
                         }
                     }

@@ -1,20 +1,25 @@
 //! Random LPs checked against microlp and the optimality certificate.
 
-use super::*;
+use crate::support::{
+    check_against_reference, check_certificate, close, env_number, row, solve, write_lp, INF,
+};
+use relumip_solver::lp::dual::DualSimplex;
+use relumip_solver::lp::{BasisStatus, LpEngine, LpProblem, LpRow, LpStatus};
+use relumip_solver::rng::SplitMix64;
 
 /// A random LP with `n` columns and `m` rows. Most rows are built around a point inside
 /// the column bounds (so most LPs are feasible); `wild` rows may cut it off.
-pub(in crate::lp::dual) fn random_lp(rng: &mut Rng, n: usize, m: usize, density: f64) -> LpProblem {
+pub fn random_lp(rng: &mut SplitMix64, n: usize, m: usize, density: f64) -> LpProblem {
     let mut costs = Vec::with_capacity(n);
     let mut lower = Vec::with_capacity(n);
     let mut upper = Vec::with_capacity(n);
     let mut x0 = Vec::with_capacity(n);
-    let integral = rng.chance(0.5);
-    let value = |rng: &mut Rng, lo: f64, hi: f64| {
+    let integral = rng.unit() < 0.5;
+    let value = |rng: &mut SplitMix64, lo: f64, hi: f64| {
         if integral {
-            rng.range(lo, hi).round()
+            rng.uniform(lo, hi).round()
         } else {
-            rng.range(lo, hi)
+            rng.uniform(lo, hi)
         }
     };
     for _ in 0..n {
@@ -22,9 +27,9 @@ pub(in crate::lp::dual) fn random_lp(rng: &mut Rng, n: usize, m: usize, density:
         let (l, u) = match kind {
             0..=2 => (0.0, value(rng, 1.0, 10.0)),
             3 => (value(rng, -5.0, 0.0), value(rng, 0.0, 5.0)),
-            4 | 5 => (value(rng, -3.0, 3.0), inf()),
-            6 => (-inf(), value(rng, -3.0, 3.0)),
-            7 => (-inf(), inf()),
+            4 | 5 => (value(rng, -3.0, 3.0), INF),
+            6 => (-INF, value(rng, -3.0, 3.0)),
+            7 => (-INF, INF),
             8 => {
                 let v = value(rng, -2.0, 2.0);
                 (v, v)
@@ -33,10 +38,10 @@ pub(in crate::lp::dual) fn random_lp(rng: &mut Rng, n: usize, m: usize, density:
         };
         let lo = if l.is_finite() { l } else { u.min(0.0) - 4.0 };
         let hi = if u.is_finite() { u } else { lo.max(0.0) + 4.0 };
-        x0.push(rng.range(lo, hi));
+        x0.push(rng.uniform(lo, hi));
         lower.push(l);
         upper.push(u);
-        costs.push(if rng.chance(0.15) {
+        costs.push(if rng.unit() < 0.15 {
             0.0
         } else {
             value(rng, -5.0, 5.0)
@@ -46,7 +51,7 @@ pub(in crate::lp::dual) fn random_lp(rng: &mut Rng, n: usize, m: usize, density:
     for _ in 0..m {
         let mut entries = Vec::new();
         for j in 0..n {
-            if rng.chance(density) {
+            if rng.unit() < density {
                 let mut a = value(rng, -4.0, 4.0);
                 if a == 0.0 {
                     a = 1.0;
@@ -55,26 +60,26 @@ pub(in crate::lp::dual) fn random_lp(rng: &mut Rng, n: usize, m: usize, density:
             }
         }
         let act: f64 = entries.iter().map(|&(j, a)| a * x0[j]).sum();
-        let slack = |rng: &mut Rng| {
-            if rng.chance(0.3) {
+        let slack = |rng: &mut SplitMix64| {
+            if rng.unit() < 0.3 {
                 0.0
             } else {
-                rng.range(0.0, 3.0)
+                rng.uniform(0.0, 3.0)
             }
         };
         let (lo, hi) = match rng.below(12) {
-            0..=3 => (-inf(), act + slack(rng)),
-            4..=6 => (act - slack(rng), inf()),
+            0..=3 => (-INF, act + slack(rng)),
+            4..=6 => (act - slack(rng), INF),
             7 | 8 => (act, act),
             9 => (act - slack(rng), act + slack(rng)),
-            10 => (-inf(), inf()),
+            10 => (-INF, INF),
             _ => {
                 // Wild: may make the LP infeasible.
-                let b = rng.range(-10.0, 10.0);
-                if rng.chance(0.5) {
-                    (b, inf())
+                let b = rng.uniform(-10.0, 10.0);
+                if rng.unit() < 0.5 {
+                    (b, INF)
                 } else {
-                    (-inf(), b)
+                    (-INF, b)
                 }
             }
         };
@@ -93,43 +98,71 @@ pub(in crate::lp::dual) fn random_lp(rng: &mut Rng, n: usize, m: usize, density:
     }
 }
 
-/// Solves `p` cold, compares with microlp and checks the certificate. Returns the
-/// status.
-pub(in crate::lp::dual) fn check_against_reference(p: &LpProblem, label: &str) -> LpStatus {
-    let mut e = DualSimplex::new(p);
-    let status = solve(&mut e);
-    assert!(!status.is_failure(), "{label}: status {status:?}");
-    if status == LpStatus::Optimal {
-        check_certificate(p, &e, 1e-7);
+/// A random LP with integer data, seeded by `seed`: up to 25 columns of every kind
+/// of bounds and up to 20 rows, not built around a feasible point (many are
+/// infeasible or unbounded).
+pub fn integer_lp(seed: u64) -> LpProblem {
+    let mut rng = SplitMix64::new(seed);
+    let n = rng.int(1, 25) as usize;
+    let m = rng.int(1, 20) as usize;
+    let mut p = LpProblem {
+        costs: vec![],
+        col_lower: vec![],
+        col_upper: vec![],
+        rows: vec![],
+    };
+    for _ in 0..n {
+        p.costs
+            .push(rng.int(-10, 10) as f64 * if rng.unit() < 0.2 { 0.0 } else { 1.0 });
+        let (lo, up) = match rng.int(0, 6) {
+            0 => (-INF, INF),
+            1 => (0.0, INF),
+            2 => (-INF, rng.int(-2, 5) as f64),
+            3 => (rng.int(-3, 0) as f64, rng.int(1, 6) as f64),
+            4 => {
+                let v = rng.int(-2, 2) as f64;
+                (v, v)
+            }
+            _ => (0.0, rng.int(1, 10) as f64),
+        };
+        p.col_lower.push(lo);
+        p.col_upper.push(up);
     }
-    if status == LpStatus::Infeasible {
-        assert!(
-            e.farkas_ray().is_some(),
-            "{label}: infeasible without a ray"
-        );
-        check_farkas(&e, label);
-    }
-    if let Some((s, obj)) = microlp_reference(p) {
-        assert_eq!(status, s, "{label}: dual says {status:?}, microlp {s:?}");
-        if s == LpStatus::Optimal {
-            assert!(
-                close(e.objective(), obj, 1e-6),
-                "{label}: objective {} vs microlp {obj}",
-                e.objective()
-            );
+    for _ in 0..m {
+        let mut entries = Vec::new();
+        for j in 0..n {
+            if rng.unit() < 0.4 {
+                entries.push((
+                    j,
+                    (rng.int(-8, 8) as f64) * if rng.unit() < 0.1 { 0.125 } else { 1.0 },
+                ));
+            }
         }
+        entries.retain(|e| e.1 != 0.0);
+        let rhs = rng.int(-5, 15) as f64;
+        let (lo, up) = match rng.int(0, 4) {
+            0 => (-INF, rhs),
+            1 => (rhs - 10.0, INF),
+            2 => (rhs, rhs),
+            _ => (rhs - rng.int(0, 8) as f64, rhs),
+        };
+        p.rows.push(LpRow {
+            entries,
+            lower: lo,
+            upper: up,
+        });
     }
-    status
+    p
 }
 
 #[test]
 fn random_small_lps_match_microlp() {
     let mut counts = [0usize; 3];
     for seed in 0..800u64 {
-        let mut rng = Rng::new(seed);
+        let mut rng = SplitMix64::new(seed);
         let n = 1 + rng.below(25);
         let m = rng.below(20);
-        let density = rng.range(0.1, 0.6);
+        let density = rng.uniform(0.1, 0.6);
         let p = random_lp(&mut rng, n, m, density);
         match check_against_reference(&p, &format!("seed {seed}")) {
             LpStatus::Optimal => counts[0] += 1,
@@ -144,7 +177,7 @@ fn random_small_lps_match_microlp() {
 #[test]
 fn random_medium_lps_match_microlp() {
     for seed in 0..40u64 {
-        let mut rng = Rng::new(1000 + seed);
+        let mut rng = SplitMix64::new(1000 + seed);
         let n = 60 + rng.below(100);
         let m = 40 + rng.below(80);
         let p = random_lp(&mut rng, n, m, 0.05);
@@ -152,20 +185,33 @@ fn random_medium_lps_match_microlp() {
     }
 }
 
+/// The integer LPs of [`integer_lp`]: every outcome, each checked as above.
+#[test]
+fn random_integer_lps_match_microlp() {
+    let mut tally = [0usize; 3];
+    for seed in 0..1500 {
+        let p = integer_lp(seed);
+        match check_against_reference(&p, &format!("integer seed {seed}")) {
+            LpStatus::Optimal => tally[0] += 1,
+            LpStatus::Infeasible => tally[1] += 1,
+            LpStatus::Unbounded => tally[2] += 1,
+            other => panic!("integer seed {seed}: {other:?}"),
+        }
+    }
+    assert!(
+        tally.iter().all(|&t| t > 50),
+        "optimal / infeasible / unbounded: {tally:?}"
+    );
+}
+
 /// Long randomised run (seeds from `STRESS_FROM` to `STRESS_TO`, run with
 /// `--ignored`).
 #[test]
 #[ignore]
 fn random_stress() {
-    let var = |k: &str, d: u64| {
-        std::env::var(k)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d)
-    };
-    for seed in var("STRESS_FROM", 0)..var("STRESS_TO", 20000) {
-        let mut rng = Rng::new(seed);
-        let big = rng.chance(0.1);
+    for seed in env_number("STRESS_FROM", 0)..env_number("STRESS_TO", 20000) {
+        let mut rng = SplitMix64::new(seed);
+        let big = rng.unit() < 0.1;
         let n = if big {
             30 + rng.below(120)
         } else {
@@ -177,9 +223,9 @@ fn random_stress() {
             rng.below(25)
         };
         let density = if big {
-            rng.range(0.02, 0.15)
+            rng.uniform(0.02, 0.15)
         } else {
-            rng.range(0.1, 0.7)
+            rng.uniform(0.1, 0.7)
         };
         let p = random_lp(&mut rng, n, m, density);
         check_against_reference(&p, &format!("stress seed {seed}"));
@@ -191,7 +237,7 @@ fn random_stress() {
 fn badly_scaled_lps_match_well_scaled() {
     let mut solved = 0;
     for seed in 0..300u64 {
-        let mut rng = Rng::new(70_000 + seed);
+        let mut rng = SplitMix64::new(70_000 + seed);
         let n = 2 + rng.below(30);
         let m = 1 + rng.below(25);
         let p = random_lp(&mut rng, n, m, 0.3);
@@ -242,7 +288,7 @@ fn badly_scaled_lps_match_well_scaled() {
 #[test]
 fn duplicated_rows_and_columns() {
     for seed in 0..150u64 {
-        let mut rng = Rng::new(40_000 + seed);
+        let mut rng = SplitMix64::new(40_000 + seed);
         let n = 3 + rng.below(20);
         let m = 2 + rng.below(15);
         let mut p = random_lp(&mut rng, n, m, 0.4);
@@ -262,7 +308,7 @@ fn duplicated_rows_and_columns() {
         for _ in 0..1 + rng.below(3) {
             let i = rng.below(p.rows.len());
             let mut r = p.rows[i].clone();
-            if rng.chance(0.5) {
+            if rng.unit() < 0.5 {
                 r.entries.iter_mut().for_each(|e| e.1 *= 2.0);
                 r.lower *= 2.0;
                 r.upper *= 2.0;
@@ -276,11 +322,11 @@ fn duplicated_rows_and_columns() {
         let mut b = e.basis().unwrap();
         let k = p.num_cols() - 1;
         if let Some(j) = (0..k).find(|&j| p.costs[j] == p.costs[k]) {
-            b.columns[j] = crate::lp::BasisStatus::Basic;
-            b.columns[k] = crate::lp::BasisStatus::Basic;
-            b.rows[0] = crate::lp::BasisStatus::AtLower;
+            b.columns[j] = BasisStatus::Basic;
+            b.columns[k] = BasisStatus::Basic;
+            b.rows[0] = BasisStatus::AtLower;
             if b.rows.len() > 1 {
-                b.rows[1] = crate::lp::BasisStatus::AtLower;
+                b.rows[1] = BasisStatus::AtLower;
             }
             let _ = e.set_basis(&b);
         }
@@ -294,21 +340,15 @@ fn duplicated_rows_and_columns() {
 #[test]
 fn free_columns_and_equalities() {
     let mut outcomes = [0usize; 3];
-    let var = |k: &str, d: u64| {
-        std::env::var(k)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d)
-    };
-    let from = var("FREE_FROM", 0);
-    for seed in from..from + var("FREE_SEEDS", 300) {
-        let mut rng = Rng::new(90_000 + seed);
+    let from = env_number("FREE_FROM", 0);
+    for seed in from..from + env_number("FREE_SEEDS", 300) {
+        let mut rng = SplitMix64::new(90_000 + seed);
         let n = 2 + rng.below(25);
         let m = 1 + rng.below(20);
         let mut p = random_lp(&mut rng, n, m, 0.3);
-        let x0: Vec<f64> = (0..n).map(|_| rng.range(-3.0, 3.0)).collect();
+        let x0: Vec<f64> = (0..n).map(|_| rng.uniform(-3.0, 3.0)).collect();
         for j in 0..n {
-            if rng.chance(0.5) {
+            if rng.unit() < 0.5 {
                 p.col_lower[j] = f64::NEG_INFINITY;
                 p.col_upper[j] = f64::INFINITY;
             } else {
@@ -318,23 +358,19 @@ fn free_columns_and_equalities() {
         }
         for r in p.rows.iter_mut() {
             let act: f64 = r.entries.iter().map(|&(j, a)| a * x0[j]).sum();
-            if rng.chance(0.5) {
+            if rng.unit() < 0.5 {
                 r.lower = act;
                 r.upper = act;
-            } else if rng.chance(0.5) {
-                r.lower = act - rng.range(0.0, 2.0);
+            } else if rng.unit() < 0.5 {
+                r.lower = act - rng.uniform(0.0, 2.0);
                 r.upper = f64::INFINITY;
             } else {
                 r.lower = f64::NEG_INFINITY;
-                r.upper = act + rng.range(0.0, 2.0);
+                r.upper = act + rng.uniform(0.0, 2.0);
             }
         }
-        if std::env::var("DUMP_SEED")
-            .ok()
-            .and_then(|v| v.parse::<u64>().ok())
-            == Some(seed)
-        {
-            super::write_mps(&p, &std::env::temp_dir().join("dump.mps"));
+        if std::env::var("DUMP_SEED").ok().and_then(|v| v.parse().ok()) == Some(seed) {
+            write_lp(&p, &std::env::temp_dir().join("dump.mps"));
         }
         match check_against_reference(&p, &format!("free seed {seed}")) {
             LpStatus::Optimal => outcomes[0] += 1,
