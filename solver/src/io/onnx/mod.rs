@@ -52,7 +52,7 @@ pub fn parse_onnx(bytes: &[u8], file: &str) -> Result<Network> {
 }
 
 /// Decodes the bytes of an ONNX model into its protobuf structure.
-pub fn decode_model(bytes: &[u8], file: &str) -> Result<proto::ModelProto> {
+pub(crate) fn decode_model(bytes: &[u8], file: &str) -> Result<proto::ModelProto> {
     proto::ModelProto::decode(bytes)
         .map_err(|e| Error::Invalid(format!("{file}: not a valid ONNX model: {e}")))
 }

@@ -475,3 +475,29 @@ fn truncated_and_garbage_files_are_invalid() {
     let e = parse_onnx(b"this is not protobuf at all", "bad.onnx").unwrap_err();
     assert_invalid(e, &["not a valid ONNX model"]);
 }
+
+/// The ACAS Xu networks start with `Sub(input, c)`, and `c` is all zeros (so the
+/// ONNX network is the `.nnet` network without its input normalisation).
+#[test]
+fn acasxu_graphs_subtract_zeros_first() {
+    let Some(dir) = super::benchmarks_dir() else {
+        eprintln!("skipped: no shared benchmarks");
+        return;
+    };
+    for (a, b) in [(1, 1), (3, 7), (5, 9)] {
+        let path = dir.join(format!("acasxu/onnx/ACASXU_run2a_{a}_{b}_batch_2000.onnx"));
+        let bytes = std::fs::read(&path).unwrap();
+        let model = crate::io::onnx::decode_model(&bytes, "acas").unwrap();
+        let graph = model.graph.unwrap();
+        let sub = &graph.node[0];
+        assert_eq!(sub.op_type, "Sub");
+        let c = graph
+            .initializer
+            .iter()
+            .find(|t| t.name == sub.input[1])
+            .unwrap();
+        assert_eq!(c.dims, vec![1, 1, 1, 5]);
+        assert_eq!(c.raw_data.len(), 20);
+        assert!(c.raw_data.iter().all(|&b| b == 0));
+    }
+}
