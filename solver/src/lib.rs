@@ -11,7 +11,6 @@
 
 #![deny(missing_docs)]
 
-pub mod bench;
 pub mod bounds;
 pub mod branch;
 pub mod cuts;

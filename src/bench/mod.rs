@@ -6,7 +6,7 @@
 //! the solvers instance by instance (the order rotated by one at each instance), so
 //! that the drift of a noisy machine hits all of them alike. The suite, the peer
 //! commands, the log parsing, the cross-checks, the statistics and the reports are in
-//! the library (`relumip_solver::bench`); this module drives them, shows the progress
+//! the library crate `relumip_bench`; this module drives them, shows the progress
 //! bar, exports network instances and draws the plots.
 
 mod network;
@@ -17,14 +17,12 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use network::{export_instance, ExportOptions, Exported};
 use regex::Regex;
-use relumip_solver::bench::check::{disagreements, verdict, Claim, Disagreement};
-use relumip_solver::bench::peers::{find_on_path, run_logged, RunSpec, Solver, SolverKind};
-use relumip_solver::bench::report::{
-    build_table, results_csv, summary_markdown, ReportMeta, RunRecord,
-};
-use relumip_solver::bench::stats::summarize;
-use relumip_solver::bench::suite::{load_suite, Instance, InstanceKind};
-use relumip_solver::bench::{RunResult, RunStatus};
+use relumip_bench::check::{disagreements, verdict, Claim, Disagreement};
+use relumip_bench::peers::{find_on_path, run_logged, RunSpec, Solver, SolverKind};
+use relumip_bench::report::{build_table, results_csv, summary_markdown, ReportMeta, RunRecord};
+use relumip_bench::stats::summarize;
+use relumip_bench::suite::{load_suite, Instance, InstanceKind};
+use relumip_bench::{RunResult, RunStatus};
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::mps::read_mps;
 use relumip_solver::model::ObjSense;

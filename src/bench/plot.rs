@@ -8,7 +8,7 @@
 use anyhow::{anyhow, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use relumip_solver::bench::stats::Table;
+use relumip_bench::stats::Table;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 

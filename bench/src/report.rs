@@ -2,10 +2,10 @@
 //! `summary.md` (disagreements first, then the per-solver summary and the
 //! per-instance table).
 
-use super::check::{Disagreement, Verdict};
-use super::stats::{aggregate, Outcome, SolverSummary, Table, NODE_SHIFT, TIME_SHIFT};
-use super::suite::Expected;
-use super::{RunResult, RunStatus};
+use crate::check::{Disagreement, Verdict};
+use crate::stats::{aggregate, Outcome, SolverSummary, Table, NODE_SHIFT, TIME_SHIFT};
+use crate::suite::Expected;
+use crate::{RunResult, RunStatus};
 
 /// One run of one solver on one instance.
 #[derive(Clone, Debug, PartialEq)]
@@ -292,7 +292,7 @@ pub fn summary_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::stats::summarize;
+    use crate::stats::summarize;
 
     fn record(
         instance: &str,

@@ -8,8 +8,8 @@
 //!   `timeout` or `unknown`, alone on its line), and on standard error the lines
 //!   `cases [..]: ... N nodes ...` (nodes summed) and `time X.XXXs`.
 
-use super::parse_highs::first_number;
-use super::{RunResult, RunStatus};
+use crate::parse_highs::first_number;
+use crate::{RunResult, RunStatus};
 use serde_json::Value;
 
 fn number(v: &Value) -> Option<f64> {

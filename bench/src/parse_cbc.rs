@@ -19,8 +19,8 @@
 //! `Problem is infeasible - ... seconds`, an infeasible root LP) gives an
 //! infeasible one. CBC prints objectives and bounds in the model's sense.
 
-use super::parse_highs::{first_number, value_after};
-use super::{RunResult, RunStatus};
+use crate::parse_highs::{first_number, value_after};
+use crate::{RunResult, RunStatus};
 
 fn status_from(text: &str, has_solution: bool) -> (RunStatus, Option<String>) {
     let lower = text.to_ascii_lowercase();

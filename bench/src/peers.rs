@@ -14,10 +14,10 @@
 //! A run that outlives its limit by [`grace`] is killed with its whole process group
 //! (CBC's launcher is a Python script that starts the real binary as a child).
 
-use super::parse_cbc::parse_cbc_log;
-use super::parse_highs::parse_highs_log;
-use super::parse_relumip::{parse_stats_json, parse_verify_output};
-use super::{RunResult, RunStatus};
+use crate::parse_cbc::parse_cbc_log;
+use crate::parse_highs::parse_highs_log;
+use crate::parse_relumip::{parse_stats_json, parse_verify_output};
+use crate::{RunResult, RunStatus};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

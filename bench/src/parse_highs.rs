@@ -18,7 +18,7 @@
 //! `Model has 1 significant inconsistent bound(s): infeasible` (infeasible, nodes 0,
 //! no time: the harness then takes the wall-clock time).
 
-use super::{RunResult, RunStatus};
+use crate::{RunResult, RunStatus};
 
 /// The text after `key` (and whitespace or a colon) when `line` starts with it.
 pub(crate) fn value_after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
