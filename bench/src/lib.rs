@@ -7,19 +7,26 @@
 //! builds and runs the solver commands, [`parse_highs`], [`parse_cbc`] and
 //! [`parse_relumip`] read each solver's output into a [`RunResult`], [`check`] compares
 //! answers with the known ones and with each other, [`stats`] computes shifted
-//! geometric means, wins, performance profiles and cactus curves, and [`report`]
-//! writes `results.csv` and `summary.md`.
+//! geometric means, wins, performance profiles and cactus curves, [`report`] writes
+//! `results.csv` and `summary.md`, and [`plot`] draws the performance profile and the
+//! cactus plot. [`run`] drives a whole benchmark as [`BenchOptions`] describe it:
+//! network instances exported as MPS files, every solver run as a subprocess, then
+//! the reports and the plots.
 
 #![deny(missing_docs)]
 
 pub mod check;
+mod network;
+mod orchestrate;
 pub mod parse_cbc;
 pub mod parse_highs;
 pub mod parse_relumip;
 pub mod peers;
+pub mod plot;
 pub mod report;
 mod result;
 pub mod stats;
 pub mod suite;
 
+pub use orchestrate::{run, BenchOptions, BenchOutcome, DEFAULT_TIME_LIMIT};
 pub use result::{RunResult, RunStatus};

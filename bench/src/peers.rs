@@ -18,6 +18,7 @@ use crate::parse_cbc::parse_cbc_log;
 use crate::parse_highs::parse_highs_log;
 use crate::parse_relumip::{parse_stats_json, parse_verify_output};
 use crate::{RunResult, RunStatus};
+use anyhow::Context;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -54,6 +55,22 @@ impl SolverKind {
             "cbc" => Some(SolverKind::Cbc),
             _ => None,
         }
+    }
+
+    /// Parses a comma-separated list of solver names (empty names are skipped), as
+    /// given to `--solvers`.
+    pub fn parse_list(list: &str) -> anyhow::Result<Vec<Self>> {
+        list.split(',')
+            .filter(|n| !n.trim().is_empty())
+            .map(|name| {
+                Self::from_name(name).with_context(|| {
+                    format!(
+                        "unknown solver '{}' (relumip, relumip-verify, highs, cbc)",
+                        name.trim()
+                    )
+                })
+            })
+            .collect()
     }
 
     /// The name in reports.
@@ -357,6 +374,13 @@ mod tests {
         }
         assert_eq!(SolverKind::from_name(" HiGHS "), Some(SolverKind::Highs));
         assert_eq!(SolverKind::from_name("gurobi"), None);
+        let list = SolverKind::parse_list("relumip, highs,,cbc").expect("known names");
+        assert_eq!(
+            list,
+            [SolverKind::Relumip, SolverKind::Highs, SolverKind::Cbc]
+        );
+        let err = SolverKind::parse_list("relumip,scipp").expect_err("unknown name");
+        assert!(err.to_string().contains("unknown solver 'scipp'"), "{err}");
     }
 
     #[test]

@@ -61,6 +61,22 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
+/// A command line for the summary: the words joined by spaces, those with a space or
+/// a shell metacharacter in single quotes.
+pub fn command_line(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|a| {
+            if a.contains([' ', '|', '(', ')', '*', '$', '[']) {
+                format!("'{a}'")
+            } else {
+                a.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -326,6 +342,11 @@ mod tests {
         assert_eq!(fmt_num(-0.5457523453), "-0.545752");
         assert_eq!(fmt_num(-0.0), "0");
         assert_eq!(fmt_num(1.5e-7), "1.500000e-7");
+        let words = ["relumip", "bench", "a b", "--filter", "^(x|y)$"].map(String::from);
+        assert_eq!(
+            command_line(&words),
+            "relumip bench 'a b' --filter '^(x|y)$'"
+        );
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //!   `onnx`, `vnnlib` and `answer`, as in the ACAS Xu folder). An instance is named
 //!   `<network stem>_<property stem>`.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use regex::Regex;
 use relumip_solver::error::Error;
 use relumip_solver::io::read_text;
 use relumip_solver::io::solu::{read_solu, KnownAnswer};
@@ -111,6 +112,11 @@ impl Suite {
     pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
         self.instances.retain(|i| keep(&i.name));
     }
+}
+
+/// The regular expression of `--filter`, which instance names must match.
+pub fn name_filter(pattern: &str) -> Result<Regex> {
+    Regex::new(pattern).with_context(|| format!("bad --filter '{pattern}'"))
 }
 
 /// Reads a suite: a folder of MPS files, a folder with an `instances.csv`, or a CSV

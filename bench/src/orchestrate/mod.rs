@@ -1,4 +1,4 @@
-//! `relumip bench`: the orchestration of a benchmark run.
+//! The orchestration of a benchmark run (`relumip bench`).
 //!
 //! Every solver, relumip included, runs as a subprocess (relumip as its own
 //! executable), so a crash or a runaway memory use of one run cannot take the
@@ -6,34 +6,29 @@
 //! the solvers instance by instance (the order rotated by one at each instance), so
 //! that the drift of a noisy machine hits all of them alike. The suite, the peer
 //! commands, the log parsing, the cross-checks, the statistics and the reports are in
-//! the library crate `relumip_bench`; this module drives them, shows the progress
-//! bar, exports network instances and draws the plots.
+//! the other modules of the crate; this module drives them, shows the progress bar,
+//! exports network instances and draws the plots.
 
-mod network;
-mod plot;
+mod options;
 
-use crate::commands::bench::BenchArgs;
+pub use options::{BenchOptions, BenchOutcome, DEFAULT_TIME_LIMIT};
+
+use crate::check::{disagreements, verdict, Claim, Disagreement};
+use crate::network::{export_instance, ExportOptions, Exported};
+use crate::peers::{find_on_path, run_logged, RunSpec, Solver, SolverKind};
+use crate::plot;
+use crate::report::{build_table, results_csv, summary_markdown, ReportMeta, RunRecord};
+use crate::stats::summarize;
+use crate::suite::{load_suite, Instance, InstanceKind};
+use crate::{RunResult, RunStatus};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
-use network::{export_instance, ExportOptions, Exported};
-use regex::Regex;
-use relumip_bench::check::{disagreements, verdict, Claim, Disagreement};
-use relumip_bench::peers::{find_on_path, run_logged, RunSpec, Solver, SolverKind};
-use relumip_bench::report::{build_table, results_csv, summary_markdown, ReportMeta, RunRecord};
-use relumip_bench::stats::summarize;
-use relumip_bench::suite::{load_suite, Instance, InstanceKind};
-use relumip_bench::{RunResult, RunStatus};
-use relumip_solver::formulate::Formulation;
 use relumip_solver::io::mps::read_mps;
 use relumip_solver::model::ObjSense;
 use relumip_solver::verify::BoundsMethod;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// Default time limit of MPS suites (seconds).
-const DEFAULT_TIME_LIMIT: f64 = 60.0;
 
 /// What is fixed about one instance before the runs.
 struct Planned<'a> {
@@ -44,29 +39,12 @@ struct Planned<'a> {
     exported: Option<std::result::Result<Exported, String>>,
 }
 
-/// Runs `relumip bench`.
-pub fn run(args: &BenchArgs) -> Result<()> {
-    anyhow::ensure!(args.threads >= 1, "--threads must be at least 1");
-    anyhow::ensure!(args.repeat >= 1, "--repeat must be at least 1");
-    anyhow::ensure!(
-        args.gap >= 0.0 && args.gap.is_finite(),
-        "--gap must be a non-negative number"
-    );
-    if let Some(t) = args.time_limit {
-        anyhow::ensure!(
-            t.is_finite() && t > 0.0,
-            "--time-limit must be a positive number of seconds"
-        );
-    }
-    if let Some(b) = args.bounds_budget {
-        anyhow::ensure!(
-            b.is_finite() && b >= 0.0,
-            "--bounds-budget must be a non-negative number of seconds"
-        );
-    }
-    let mut suite = load_suite(&args.suite)?;
-    if let Some(pattern) = &args.filter {
-        let re = Regex::new(pattern).with_context(|| format!("bad --filter '{pattern}'"))?;
+/// Runs a benchmark: every solver on every instance of the suite, then the reports
+/// (`results.csv`, `summary.md`) and the plots in the output folder.
+pub fn run(options: &BenchOptions) -> Result<BenchOutcome> {
+    options.validate()?;
+    let mut suite = load_suite(&options.suite)?;
+    if let Some(re) = &options.filter {
         suite.retain(|name| re.is_match(name));
     }
     anyhow::ensure!(
@@ -75,26 +53,20 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         suite.path.display()
     );
     let is_network = suite.is_network();
-    let out = args
+    let out = options
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("bench-out").join(&suite.name));
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
-    let (solvers, skipped) = choose_solvers(args.solvers.as_deref(), is_network)?;
-    let formulation = Formulation::from_name(&args.formulation).with_context(|| {
-        format!(
-            "unknown formulation '{}' (bigm, partition, partition:P)",
-            args.formulation
-        )
-    })?;
-    let bounds = BoundsMethod::from_name(&args.bounds).context("unknown bounds method")?;
+    let (solvers, skipped) =
+        choose_solvers(options.solvers.as_deref(), is_network, &options.relumip)?;
 
     let mut plan: Vec<Planned<'_>> = suite
         .instances
         .iter()
         .map(|instance| Planned {
             instance,
-            time_limit: args
+            time_limit: options
                 .time_limit
                 .or(instance.time_limit)
                 .unwrap_or(DEFAULT_TIME_LIMIT),
@@ -109,12 +81,12 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         .collect();
     let export_seconds =
         if is_network && solvers.iter().any(|s| s.kind != SolverKind::RelumipVerify) {
-            export_all(&mut plan, &out, formulation, bounds, args)
+            export_all(&mut plan, &out, options)
         } else {
             0.0
         };
 
-    let records = run_all(&plan, &solvers, args, &out)?;
+    let records = run_all(&plan, &solvers, options, &out)?;
 
     // Reports.
     let instance_names: Vec<String> = plan.iter().map(|p| p.instance.name.clone()).collect();
@@ -140,15 +112,15 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     }
     let meta = ReportMeta {
         suite: format!("{} (`{}`)", suite.name, suite.path.display()),
-        command: command_line(),
-        date: args.date.clone().unwrap_or_else(today),
-        machine: args.machine.clone().unwrap_or_else(machine),
+        command: options.command.clone(),
+        date: options.date.clone().unwrap_or_else(today),
+        machine: options.machine.clone().unwrap_or_else(machine),
         solvers: solvers
             .iter()
             .map(|s| (s.kind.name().to_string(), version(s, &out)))
             .collect(),
         skipped,
-        notes: notes(args, &plan, is_network, export_seconds),
+        notes: notes(options, &plan, is_network, export_seconds),
         reference: solver_names[reference].clone(),
     };
     let csv_path = out.join("results.csv");
@@ -167,45 +139,39 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         }
     };
     let _ = std::fs::remove_dir_all(out.join("work"));
-    print_summary(&summary);
     let wrong = records
         .iter()
         .filter(|r| r.verdict.as_str() == "wrong")
         .count();
-    if wrong > 0 || !found.is_empty() {
-        eprintln!(
-            "warning: {wrong} wrong answer(s) and {} disagreement(s) between runs: see {}",
-            found.len(),
-            md_path.display()
-        );
-    }
-    println!("wrote {} and {}", csv_path.display(), md_path.display());
-    for p in plots {
-        println!("wrote {}", p.display());
-    }
-    Ok(())
+    Ok(BenchOutcome {
+        results_csv: csv_path,
+        summary_md: md_path,
+        summary,
+        plots,
+        wrong,
+        disagreements: found.len(),
+    })
 }
 
 /// The solvers asked for (or the defaults), those not found on `PATH` skipped.
-fn choose_solvers(list: Option<&str>, is_network: bool) -> Result<(Vec<Solver>, Vec<String>)> {
-    let default = if is_network {
-        "relumip-verify,relumip,highs,cbc"
+fn choose_solvers(
+    list: Option<&[SolverKind]>,
+    is_network: bool,
+    relumip: &Path,
+) -> Result<(Vec<Solver>, Vec<String>)> {
+    let default: &[SolverKind] = if is_network {
+        &[
+            SolverKind::RelumipVerify,
+            SolverKind::Relumip,
+            SolverKind::Highs,
+            SolverKind::Cbc,
+        ]
     } else {
-        "relumip,highs,cbc"
+        &[SolverKind::Relumip, SolverKind::Highs, SolverKind::Cbc]
     };
     let mut solvers: Vec<Solver> = Vec::new();
     let mut skipped = Vec::new();
-    for name in list
-        .unwrap_or(default)
-        .split(',')
-        .filter(|n| !n.trim().is_empty())
-    {
-        let kind = SolverKind::from_name(name).with_context(|| {
-            format!(
-                "unknown solver '{}' (relumip, relumip-verify, highs, cbc)",
-                name.trim()
-            )
-        })?;
+    for &kind in list.unwrap_or(default) {
         if solvers.iter().any(|s| s.kind == kind) {
             continue;
         }
@@ -215,7 +181,7 @@ fn choose_solvers(list: Option<&str>, is_network: bool) -> Result<(Vec<Solver>, 
             continue;
         }
         let program = if kind.is_relumip() {
-            std::env::current_exe().context("cannot locate the relumip executable")?
+            relumip.to_path_buf()
         } else {
             match find_on_path(kind.program()) {
                 Some(p) => p,
@@ -274,15 +240,9 @@ fn say(bar: &ProgressBar, quiet: bool, line: String) {
     }
 }
 
-fn export_all(
-    plan: &mut [Planned<'_>],
-    out: &Path,
-    formulation: Formulation,
-    bounds: BoundsMethod,
-    args: &BenchArgs,
-) -> f64 {
+fn export_all(plan: &mut [Planned<'_>], out: &Path, options: &BenchOptions) -> f64 {
     let started = Arc::new(Mutex::new(Instant::now()));
-    let bar = progress_bar(plan.len() as u64, args.quiet, started.clone());
+    let bar = progress_bar(plan.len() as u64, options.quiet, started.clone());
     let mut total = 0.0;
     for p in plan.iter_mut() {
         let InstanceKind::Network { onnx, vnnlib } = &p.instance.kind else {
@@ -292,20 +252,20 @@ fn export_all(
             *t = Instant::now();
         }
         bar.set_message(format!("exporting {}", p.instance.name));
-        let budget = args.bounds_budget.unwrap_or(0.2 * p.time_limit);
-        let options = ExportOptions {
-            formulation,
-            bounds,
+        let budget = options.bounds_budget.unwrap_or(0.2 * p.time_limit);
+        let export = ExportOptions {
+            formulation: options.formulation,
+            bounds: options.bounds,
             budget: Duration::from_secs_f64(budget),
         };
         let dir = out.join("mps").join(&p.instance.name);
-        let result = export_instance(onnx, vnnlib, &dir, &options).map_err(|e| format!("{e:#}"));
+        let result = export_instance(onnx, vnnlib, &dir, &export).map_err(|e| format!("{e:#}"));
         match &result {
             Ok(e) => {
                 total += e.seconds;
                 say(
                     &bar,
-                    args.quiet,
+                    options.quiet,
                     format!(
                         "exported {}: {} case(s), binaries {:?}, {:.1} s",
                         p.instance.name,
@@ -317,7 +277,7 @@ fn export_all(
             }
             Err(e) => say(
                 &bar,
-                args.quiet,
+                options.quiet,
                 format!("export of {} failed: {e}", p.instance.name),
             ),
         }
@@ -331,14 +291,14 @@ fn export_all(
 fn run_all(
     plan: &[Planned<'_>],
     solvers: &[Solver],
-    args: &BenchArgs,
+    options: &BenchOptions,
     out: &Path,
 ) -> Result<Vec<RunRecord>> {
-    let total = (plan.len() * solvers.len() * args.repeat) as u64;
+    let total = (plan.len() * solvers.len() * options.repeat) as u64;
     let started = Arc::new(Mutex::new(Instant::now()));
-    let bar = progress_bar(total, args.quiet, started.clone());
+    let bar = progress_bar(total, options.quiet, started.clone());
     let mut records = Vec::new();
-    for repeat in 0..args.repeat {
+    for repeat in 0..options.repeat {
         for (i, p) in plan.iter().enumerate() {
             for k in 0..solvers.len() {
                 let solver = &solvers[(k + i + repeat) % solvers.len()];
@@ -351,15 +311,15 @@ fn run_all(
                     solver.kind.name(),
                     p.time_limit
                 ));
-                let record = run_one(solver, p, repeat, args, out)?;
+                let record = run_one(solver, p, repeat, options, out)?;
                 say(
                     &bar,
-                    args.quiet,
+                    options.quiet,
                     format!(
                         "{} {}{}: {}{} in {:.2} s{}",
                         p.instance.name,
                         solver.kind.name(),
-                        if args.repeat > 1 {
+                        if options.repeat > 1 {
                             format!(" (run {})", repeat + 1)
                         } else {
                             String::new()
@@ -406,22 +366,22 @@ fn run_one(
     solver: &Solver,
     p: &Planned<'_>,
     repeat: usize,
-    args: &BenchArgs,
+    options: &BenchOptions,
     out: &Path,
 ) -> Result<RunRecord> {
     let name = solver.kind.name();
     let logs = out.join("logs").join(name);
     std::fs::create_dir_all(&logs).with_context(|| format!("cannot create {}", logs.display()))?;
     let scratch = out.join("work").join(name);
-    let suffix = if args.repeat > 1 {
+    let suffix = if options.repeat > 1 {
         format!(".run{}", repeat + 1)
     } else {
         String::new()
     };
     let spec = RunSpec {
         time_limit: p.time_limit,
-        threads: args.threads,
-        relative_gap: args.gap,
+        threads: options.threads,
+        relative_gap: options.gap,
         first_solution: false,
     };
     let rel = |path: &Path| path.strip_prefix(out).unwrap_or(path).display().to_string();
@@ -556,7 +516,7 @@ fn version(solver: &Solver, out: &Path) -> String {
 }
 
 fn notes(
-    args: &BenchArgs,
+    options: &BenchOptions,
     plan: &[Planned<'_>],
     is_network: bool,
     export_seconds: f64,
@@ -572,34 +532,19 @@ fn notes(
     let mut notes = vec![
         format!(
             "Time limit per instance: {limits}; {} thread(s) per solver; relative gap {:e}; {} run(s) of each solver on each instance, alternating between the solvers instance by instance.",
-            args.threads, args.gap, args.repeat
+            options.threads, options.gap, options.repeat
         ),
         "Times are each solver's own figure (relumip: `time_seconds` of `--stats`; HiGHS: `Timing`; CBC: `Total time (Wallclock seconds)`; relumip verify: its `time` line); `results.csv` also has the wall-clock time of each subprocess.".to_string(),
     ];
     if is_network {
         notes.push(format!(
             "Network instances: each case exported once as a {} MILP with {} pre-activation bounds (`t <= 0`: feasible = counterexample), {:.1} s of export in all, not counted in any solver's time. MPS solvers run the cases in order within the instance's time limit and stop at the first solution (relumip `--first-solution`, HiGHS `mip_max_improving_sols = 1`, CBC `-maxSolutions 1`): any feasible case = sat, all infeasible = unsat. relumip-verify runs `relumip verify` on the network and property (its own bounds, attack and MILPs, all within the limit).",
-            args.formulation, args.bounds, export_seconds
+            options.formulation.name(),
+            bounds_name(options.bounds),
+            export_seconds
         ));
     }
     notes
-}
-
-fn command_line() -> String {
-    let mut args: Vec<String> = std::env::args().collect();
-    if let Some(first) = args.first_mut() {
-        *first = "relumip".into();
-    }
-    args.iter()
-        .map(|a| {
-            if a.contains([' ', '|', '(', ')', '*', '$', '[']) {
-                format!("'{a}'")
-            } else {
-                a.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Today's date (UTC) as YYYY-MM-DD.
@@ -634,17 +579,11 @@ fn machine() -> String {
     }
 }
 
-/// Prints the disagreements and the summary table of `summary.md`.
-fn print_summary(summary: &str) {
-    let mut text = String::new();
-    let mut keep = false;
-    for line in summary.lines() {
-        if line.starts_with("## ") {
-            keep = line == "## Disagreements" || line == "## Summary";
-        }
-        if keep {
-            let _ = writeln!(text, "{line}");
-        }
+/// The name of a bounds method, as `relumip verify --bounds` takes it.
+fn bounds_name(method: BoundsMethod) -> &'static str {
+    match method {
+        BoundsMethod::Interval => "interval",
+        BoundsMethod::Symbolic => "symbolic",
+        BoundsMethod::Lp => "lp",
     }
-    print!("{text}");
 }
