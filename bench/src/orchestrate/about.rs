@@ -3,6 +3,8 @@
 
 use super::{BenchOptions, Planned};
 use relumip_solver::verify::BoundsMethod;
+use time::macros::format_description;
+use time::OffsetDateTime;
 
 /// The notes of the summary: time limits, threads, gap and repeats, where the times
 /// come from, and for network suites how the instances were exported and run.
@@ -40,20 +42,10 @@ pub(super) fn notes(
 
 /// Today's date (UTC) as YYYY-MM-DD.
 pub(super) fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    OffsetDateTime::now_utc()
+        .date()
+        .format(format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
 }
 
 /// The machine: its core count and CPU model (from `/proc/cpuinfo`, when present).
@@ -77,5 +69,28 @@ fn bounds_name(method: BoundsMethod) -> &'static str {
         BoundsMethod::Interval => "interval",
         BoundsMethod::Symbolic => "symbolic",
         BoundsMethod::Lp => "lp",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_is_an_iso_date() {
+        let date = today();
+        let parts: Vec<&str> = date.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [4, 2, 2],
+            "{date}"
+        );
+        assert!(parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
+        let month: u32 = parts[1].parse().expect("month");
+        let day: u32 = parts[2].parse().expect("day");
+        assert!(
+            (1..=12).contains(&month) && (1..=31).contains(&day),
+            "{date}"
+        );
     }
 }
