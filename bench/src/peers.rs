@@ -222,6 +222,18 @@ impl Solver {
         cmd
     }
 
+    /// The command that prints the solver's version (`--version`; `-quit` for CBC,
+    /// which prints its banner), run in `scratch`.
+    pub fn version_command(&self, scratch: &Path) -> Command {
+        let mut cmd = Command::new(&self.program);
+        match self.kind {
+            SolverKind::Cbc => cmd.arg("-quit"),
+            _ => cmd.arg("--version"),
+        };
+        cmd.current_dir(scratch);
+        cmd
+    }
+
     /// Reads the outcome of a finished run from its log (and, for relumip, its
     /// statistics file in `scratch`).
     pub fn parse_output(&self, log: &str, scratch: &Path) -> RunResult {
@@ -257,9 +269,7 @@ impl Solver {
                 )
             }
         };
-        let text = std::fs::read(log)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
+        let text = read_log(log);
         let mut result = self.parse_output(&text, scratch);
         if finished.killed && !result.status.is_decided() {
             result = RunResult {
@@ -289,6 +299,13 @@ impl Solver {
         }
         (result, finished.wall)
     }
+}
+
+/// The text of a log file, invalid UTF-8 replaced (empty when it cannot be read).
+pub fn read_log(path: &Path) -> String {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
 }
 
 fn last_line(text: &str) -> Option<&str> {

@@ -1,7 +1,7 @@
 //! The solvers of a run: those asked for that can run, and their version lines.
 
 use super::fresh_dir;
-use crate::peers::{find_on_path, run_logged, Solver, SolverKind};
+use crate::peers::{find_on_path, read_log, run_logged, Solver, SolverKind};
 use anyhow::Result;
 use std::path::Path;
 use std::time::Duration;
@@ -66,15 +66,9 @@ pub(super) fn version(solver: &Solver, out: &Path) -> String {
         return "version unknown".into();
     }
     let log = scratch.join("version.log");
-    let mut cmd = std::process::Command::new(&solver.program);
-    match solver.kind {
-        SolverKind::Highs => cmd.arg("--version"),
-        _ => cmd.arg("-quit"),
-    };
-    cmd.current_dir(&scratch);
+    let cmd = solver.version_command(&scratch);
     let text = run_logged(cmd, &log, Duration::from_secs(30))
-        .ok()
-        .and_then(|_| std::fs::read_to_string(&log).ok())
+        .map(|_| read_log(&log))
         .unwrap_or_default();
     text.lines()
         .map(str::trim)
