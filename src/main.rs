@@ -1,12 +1,12 @@
 //! relumip: a parallel branch-and-bound MILP solver specialised for ReLU networks.
 //!
 //! This binary holds only the command line: argument parsing, log printing and file
-//! output. Everything else lives in the `relumip-solver` library.
+//! output. Everything else lives in the libraries: `relumip-solver`, and
+//! `relumip-bench` for `relumip bench`.
 
 // The statistics file is one large `serde_json::json!` literal.
 #![recursion_limit = "256"]
 
-mod bench;
 mod commands;
 mod log;
 mod output;

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{relumip, text};
-use relumip_solver::bench::peers::find_on_path;
+use relumip_bench::peers::find_on_path;
 use std::path::Path;
 
 fn read(path: &Path) -> String {

@@ -79,7 +79,6 @@
 #![deny(missing_docs)]
 
 pub mod adversarial;
-pub mod bench;
 pub mod bounds;
 pub mod branch;
 pub mod cuts;

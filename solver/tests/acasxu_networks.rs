@@ -63,7 +63,6 @@ fn onnx_equals_nnet_without_normalisation_rounded_to_f32() {
     assert!(worst < 1e-4, "{worst}");
 }
 
-
 /// Folding the normalisation gives the network on raw units:
 /// `folded(mean + range * x) = onnx(x) * range_out + mean_out`.
 #[test]

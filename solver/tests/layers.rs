@@ -22,7 +22,7 @@ const LAYERS: &[&[&str]] = &[
     &["heur", "relu"],
     &["search"],
     &["verify", "train"],
-    &["adversarial", "bench"],
+    &["adversarial"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

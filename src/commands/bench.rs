@@ -1,8 +1,14 @@
 //! `relumip bench SUITE`: run a suite through relumip and the peer solvers on the very
-//! same MILPs and write the comparison (see `crate::bench`).
+//! same MILPs and write the comparison (the harness is the `relumip-bench` library).
 
-use anyhow::Result;
+use super::args::{parse_formulation, BoundsArg};
+use anyhow::{Context, Result};
 use clap::Args;
+use relumip_bench::peers::SolverKind;
+use relumip_bench::report::command_line;
+use relumip_bench::suite::name_filter;
+use relumip_bench::BenchOptions;
+use relumip_solver::formulate::Formulation;
 use std::path::PathBuf;
 
 /// Options of `relumip bench`.
@@ -36,11 +42,11 @@ pub struct BenchArgs {
     #[arg(long, value_name = "K", default_value_t = 1)]
     pub repeat: usize,
     /// MILP formulation of network instances: bigm, partition or partition:P.
-    #[arg(long, default_value = "bigm", value_name = "F")]
-    pub formulation: String,
+    #[arg(long, default_value = "bigm", value_name = "F", value_parser = parse_formulation)]
+    pub formulation: Formulation,
     /// Pre-activation bounds of network instances (as `relumip verify` computes them).
-    #[arg(long, default_value = "lp", value_name = "METHOD", value_parser = ["interval", "symbolic", "lp"])]
-    pub bounds: String,
+    #[arg(long, value_enum, default_value_t = BoundsArg::Lp, value_name = "METHOD")]
+    pub bounds: BoundsArg,
     /// Seconds of LP bound tightening per input region when exporting [default: a fifth
     /// of the instance's time limit, the share `relumip verify` gives it].
     #[arg(long, value_name = "S")]
@@ -56,7 +62,57 @@ pub struct BenchArgs {
     pub quiet: bool,
 }
 
+impl BenchArgs {
+    /// The options of the benchmark run.
+    fn options(&self) -> Result<BenchOptions> {
+        let mut words: Vec<String> = std::env::args().collect();
+        if let Some(first) = words.first_mut() {
+            *first = "relumip".into();
+        }
+        Ok(BenchOptions {
+            suite: self.suite.clone(),
+            solvers: self
+                .solvers
+                .as_deref()
+                .map(SolverKind::parse_list)
+                .transpose()?,
+            time_limit: self.time_limit,
+            threads: self.threads,
+            gap: self.gap,
+            filter: self.filter.as_deref().map(name_filter).transpose()?,
+            out: self.out.clone(),
+            repeat: self.repeat,
+            formulation: self.formulation,
+            bounds: self.bounds.into(),
+            bounds_budget: self.bounds_budget,
+            machine: self.machine.clone(),
+            date: self.date.clone(),
+            quiet: self.quiet,
+            relumip: std::env::current_exe().context("cannot locate the relumip executable")?,
+            command: command_line(&words),
+        })
+    }
+}
+
 /// Runs `relumip bench`.
 pub fn run(args: &BenchArgs) -> Result<()> {
-    crate::bench::run(args)
+    let outcome = relumip_bench::run(&args.options()?)?;
+    print!("{}", outcome.console_summary());
+    if outcome.wrong > 0 || outcome.disagreements > 0 {
+        eprintln!(
+            "warning: {} wrong answer(s) and {} disagreement(s) between runs: see {}",
+            outcome.wrong,
+            outcome.disagreements,
+            outcome.summary_md.display()
+        );
+    }
+    println!(
+        "wrote {} and {}",
+        outcome.results_csv.display(),
+        outcome.summary_md.display()
+    );
+    for p in &outcome.plots {
+        println!("wrote {}", p.display());
+    }
+    Ok(())
 }

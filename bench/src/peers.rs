@@ -14,10 +14,11 @@
 //! A run that outlives its limit by [`grace`] is killed with its whole process group
 //! (CBC's launcher is a Python script that starts the real binary as a child).
 
-use super::parse_cbc::parse_cbc_log;
-use super::parse_highs::parse_highs_log;
-use super::parse_relumip::{parse_stats_json, parse_verify_output};
-use super::{RunResult, RunStatus};
+use crate::parse_cbc::parse_cbc_log;
+use crate::parse_highs::parse_highs_log;
+use crate::parse_relumip::{parse_stats_json, parse_verify_output};
+use crate::{RunResult, RunStatus};
+use anyhow::Context;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -54,6 +55,22 @@ impl SolverKind {
             "cbc" => Some(SolverKind::Cbc),
             _ => None,
         }
+    }
+
+    /// Parses a comma-separated list of solver names (empty names are skipped), as
+    /// given to `--solvers`.
+    pub fn parse_list(list: &str) -> anyhow::Result<Vec<Self>> {
+        list.split(',')
+            .filter(|n| !n.trim().is_empty())
+            .map(|name| {
+                Self::from_name(name).with_context(|| {
+                    format!(
+                        "unknown solver '{}' (relumip, relumip-verify, highs, cbc)",
+                        name.trim()
+                    )
+                })
+            })
+            .collect()
     }
 
     /// The name in reports.
@@ -205,6 +222,18 @@ impl Solver {
         cmd
     }
 
+    /// The command that prints the solver's version (`--version`; `-quit` for CBC,
+    /// which prints its banner), run in `scratch`.
+    pub fn version_command(&self, scratch: &Path) -> Command {
+        let mut cmd = Command::new(&self.program);
+        match self.kind {
+            SolverKind::Cbc => cmd.arg("-quit"),
+            _ => cmd.arg("--version"),
+        };
+        cmd.current_dir(scratch);
+        cmd
+    }
+
     /// Reads the outcome of a finished run from its log (and, for relumip, its
     /// statistics file in `scratch`).
     pub fn parse_output(&self, log: &str, scratch: &Path) -> RunResult {
@@ -240,9 +269,7 @@ impl Solver {
                 )
             }
         };
-        let text = std::fs::read(log)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
+        let text = read_log(log);
         let mut result = self.parse_output(&text, scratch);
         if finished.killed && !result.status.is_decided() {
             result = RunResult {
@@ -272,6 +299,13 @@ impl Solver {
         }
         (result, finished.wall)
     }
+}
+
+/// The text of a log file, invalid UTF-8 replaced (empty when it cannot be read).
+pub fn read_log(path: &Path) -> String {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
 }
 
 fn last_line(text: &str) -> Option<&str> {
@@ -357,6 +391,13 @@ mod tests {
         }
         assert_eq!(SolverKind::from_name(" HiGHS "), Some(SolverKind::Highs));
         assert_eq!(SolverKind::from_name("gurobi"), None);
+        let list = SolverKind::parse_list("relumip, highs,,cbc").expect("known names");
+        assert_eq!(
+            list,
+            [SolverKind::Relumip, SolverKind::Highs, SolverKind::Cbc]
+        );
+        let err = SolverKind::parse_list("relumip,scipp").expect_err("unknown name");
+        assert!(err.to_string().contains("unknown solver 'scipp'"), "{err}");
     }
 
     #[test]

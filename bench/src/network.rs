@@ -8,16 +8,13 @@
 //! over that region.
 
 use anyhow::{Context, Result};
-use relumip_solver::formulate::{verification_milp, Formulation};
+use relumip_solver::formulate::Formulation;
 use relumip_solver::io::mps::write_mps;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
-use relumip_solver::verify::{case_bounds, pre_bounds, BoundsMethod};
+use relumip_solver::verify::{case_milps, BoundsMethod, CaseMilpOptions};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// Per-layer `(lower, upper)` pre-activation bounds.
-type PreBounds = Vec<Vec<(f64, f64)>>;
 
 /// How network instances are exported.
 #[derive(Clone, Copy, Debug)]
@@ -52,31 +49,19 @@ pub fn export_instance(
     let started = Instant::now();
     let net = read_network(onnx, false)?;
     let property = read_vnnlib(vnnlib)?;
-    property.check_network(&net)?;
+    let milps = case_milps(
+        &net,
+        &property,
+        &CaseMilpOptions {
+            bounds: options.bounds,
+            budget: options.budget,
+            formulation: options.formulation,
+        },
+    )?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut cases = Vec::new();
     let mut binaries = Vec::new();
-    // Bounds depend only on the input region: compute them once per region.
-    let mut regions: Vec<(usize, PreBounds)> = Vec::new();
-    for (k, case) in property.cases.iter().enumerate() {
-        let same = regions.iter().find(|(first, _)| {
-            let f = &property.cases[*first];
-            f.input_lower == case.input_lower
-                && f.input_upper == case.input_upper
-                && f.input_constraints == case.input_constraints
-        });
-        let pre = match same {
-            Some((_, pre)) => pre.clone(),
-            None => {
-                let bounds = case_bounds(&net, case, options.bounds, options.budget)?;
-                let pre = pre_bounds(&bounds);
-                regions.push((k, pre.clone()));
-                pre
-            }
-        };
-        let mut milp = verification_milp(&net, case, &pre, options.formulation)?;
-        milp.restrict_to_counterexamples();
-        milp.model.name = format!("case{k}");
+    for (k, milp) in milps.iter().enumerate() {
         let path = dir.join(format!("case{k}.mps"));
         write_mps(&milp.model, &path)?;
         binaries.push(milp.model.size().binaries);

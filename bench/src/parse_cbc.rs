@@ -19,16 +19,11 @@
 //! `Problem is infeasible - ... seconds`, an infeasible root LP) gives an
 //! infeasible one. CBC prints objectives and bounds in the model's sense.
 
-use super::parse_highs::{first_number, value_after};
-use super::{RunResult, RunStatus};
+use crate::parse_highs::{first_number, value_after};
+use crate::{RunResult, RunStatus};
 
 fn status_from(text: &str, has_solution: bool) -> (RunStatus, Option<String>) {
     let lower = text.to_ascii_lowercase();
-    let limited = if has_solution {
-        RunStatus::Feasible
-    } else {
-        RunStatus::Timeout
-    };
     if lower.starts_with("optimal") {
         (RunStatus::Optimal, None)
     } else if lower.contains("unbounded") {
@@ -36,7 +31,7 @@ fn status_from(text: &str, has_solution: bool) -> (RunStatus, Option<String>) {
     } else if lower.contains("infeasible") {
         (RunStatus::Infeasible, None)
     } else if lower.starts_with("stopped") {
-        (limited, None)
+        (RunStatus::stopped(has_solution), None)
     } else {
         (RunStatus::Error, Some(format!("CBC result '{text}'")))
     }
@@ -85,15 +80,6 @@ pub fn parse_cbc_log(log: &str) -> RunResult {
         }
         (None, None) => return RunResult::error("no result line in the CBC log"),
     };
-    let objective = match status {
-        RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Timeout => None,
-        _ => objective,
-    };
-    let bound = match status {
-        RunStatus::Optimal => bound.or(objective),
-        RunStatus::Infeasible | RunStatus::Unbounded => None,
-        _ => bound,
-    };
     RunResult {
         status,
         objective,
@@ -102,4 +88,5 @@ pub fn parse_cbc_log(log: &str) -> RunResult {
         time,
         message,
     }
+    .normalised()
 }

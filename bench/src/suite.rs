@@ -4,7 +4,7 @@
 //!
 //! - a folder of MPS files (`*.mps`, `*.mps.gz`), with the known answers of any
 //!   `*.solu` files in it (`=opt= name value`, `=inf= name`, ...; see
-//!   [`crate::io::solu`]); an instance is named by its file name without `.mps` /
+//!   [`relumip_solver::io::solu`]); an instance is named by its file name without `.mps` /
 //!   `.mps.gz`;
 //! - a VNN-COMP instance list `instances.csv` (lines `onnx,vnnlib,timeout`, paths
 //!   relative to the CSV file, no header), given as the file or as its folder, with the
@@ -12,8 +12,11 @@
 //!   `onnx`, `vnnlib` and `answer`, as in the ACAS Xu folder). An instance is named
 //!   `<network stem>_<property stem>`.
 
-use crate::error::{Error, Result};
-use crate::io::solu::{read_solu, KnownAnswer};
+use anyhow::{Context, Result};
+use regex::Regex;
+use relumip_solver::error::Error;
+use relumip_solver::io::read_text;
+use relumip_solver::io::solu::{read_solu, KnownAnswer};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -111,6 +114,11 @@ impl Suite {
     }
 }
 
+/// The regular expression of `--filter`, which instance names must match.
+pub fn name_filter(pattern: &str) -> Result<Regex> {
+    Regex::new(pattern).with_context(|| format!("bad --filter '{pattern}'"))
+}
+
 /// Reads a suite: a folder of MPS files, a folder with an `instances.csv`, or a CSV
 /// instance list.
 pub fn load_suite(path: &Path) -> Result<Suite> {
@@ -127,7 +135,8 @@ pub fn load_suite(path: &Path) -> Result<Suite> {
         Err(Error::Invalid(format!(
             "{}: no such suite (expected a folder of MPS files or an instances.csv)",
             path.display()
-        )))
+        ))
+        .into())
     }
 }
 
@@ -183,7 +192,8 @@ pub fn load_mps_suite(dir: &Path) -> Result<Suite> {
                         "{}: answer for '{name}' differs from the one in {}",
                         solu.display(),
                         other.display()
-                    )));
+                    ))
+                    .into());
                 }
             }
             known.insert(name, (answer, solu.clone()));
@@ -200,7 +210,8 @@ pub fn load_mps_suite(dir: &Path) -> Result<Suite> {
                 "{} and {} are both instance '{name}'",
                 other.display(),
                 file.display()
-            )));
+            ))
+            .into());
         }
         let expected = known
             .get(&name)
@@ -213,10 +224,7 @@ pub fn load_mps_suite(dir: &Path) -> Result<Suite> {
         });
     }
     if instances.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{}: no .mps or .mps.gz files",
-            dir.display()
-        )));
+        return Err(Error::Invalid(format!("{}: no .mps or .mps.gz files", dir.display())).into());
     }
     Ok(Suite {
         name: folder_name(dir),
@@ -246,7 +254,7 @@ pub fn file_stem(path: &str) -> String {
 
 /// Reads a VNN-COMP `instances.csv` and the `groundtruth.csv` beside it (if any).
 pub fn load_network_suite(csv: &Path) -> Result<Suite> {
-    let text = crate::io::read_text(csv)?;
+    let text = read_text(csv)?;
     let label = csv.display().to_string();
     let dir = csv.parent().unwrap_or(Path::new("."));
     let truth = {
@@ -270,7 +278,8 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
                 &label,
                 line,
                 format!("expected 'onnx,vnnlib,timeout', found {} field(s)", f.len()),
-            ));
+            )
+            .into());
         }
         let time_limit = match f.get(2).filter(|t| !t.is_empty()) {
             None => None,
@@ -283,7 +292,8 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
                         &label,
                         line,
                         format!("expected a positive timeout in seconds, found '{t}'"),
-                    ))
+                    )
+                    .into())
                 }
             },
         };
@@ -293,7 +303,8 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
                 &label,
                 line,
                 format!("instance '{name}' is listed twice (first at line {first})"),
-            ));
+            )
+            .into());
         }
         let expected = lookup_truth(&truth, &f[0], &f[1]);
         instances.push(Instance {
@@ -307,7 +318,7 @@ pub fn load_network_suite(csv: &Path) -> Result<Suite> {
         });
     }
     if instances.is_empty() {
-        return Err(Error::Invalid(format!("{label}: no instances")));
+        return Err(Error::Invalid(format!("{label}: no instances")).into());
     }
     Ok(Suite {
         name: folder_name(dir),
@@ -338,14 +349,14 @@ fn lookup_truth(truth: &HashMap<(String, String), Expected>, onnx: &str, vnnlib:
 /// `result`); answers `sat` / `unsat` (anything else is unknown). Keys are the paths
 /// as written, without a leading `./`.
 pub fn read_groundtruth(path: &Path) -> Result<HashMap<(String, String), Expected>> {
-    let text = crate::io::read_text(path)?;
+    let text = read_text(path)?;
     let label = path.display().to_string();
     let mut lines = text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header)) = lines.next() else {
-        return Err(Error::parse(&label, 1, "empty file, expected a header row"));
+        return Err(Error::parse(&label, 1, "empty file, expected a header row").into());
     };
     let header = fields(header);
     let column = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
@@ -358,7 +369,8 @@ pub fn read_groundtruth(path: &Path) -> Result<HashMap<(String, String), Expecte
             &label,
             1,
             "the header must name the columns onnx, vnnlib and answer",
-        ));
+        )
+        .into());
     };
     let mut truth = HashMap::new();
     for (i, raw) in lines {
@@ -538,45 +550,5 @@ mod tests {
         );
         let err = load_suite(dir.path()).expect_err("no onnx column");
         assert!(err.to_string().contains("groundtruth.csv:1:"), "{err}");
-    }
-
-    fn benchmarks() -> Option<PathBuf> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = match std::env::var_os("RELUMIP_BENCHMARKS") {
-            Some(d) => PathBuf::from(d),
-            None => root
-                .ancestors()
-                .map(|a| a.join("shared/benchmarks"))
-                .find(|d| d.is_dir())?,
-        };
-        dir.is_dir().then_some(dir)
-    }
-
-    #[test]
-    fn reads_the_shared_suites() {
-        let Some(bench) = benchmarks() else {
-            eprintln!("skipped: shared/benchmarks not found (set RELUMIP_BENCHMARKS)");
-            return;
-        };
-        let miplib = load_suite(&bench.join("miplib-small")).expect("miplib-small");
-        assert_eq!(miplib.instances.len(), 16);
-        assert!(miplib
-            .instances
-            .iter()
-            .all(|i| i.expected != Expected::Unknown));
-        let acas = load_suite(&bench.join("acasxu")).expect("acasxu");
-        assert_eq!(acas.instances.len(), 186);
-        let sat = acas
-            .instances
-            .iter()
-            .filter(|i| i.expected == Expected::Sat)
-            .count();
-        let unsat = acas
-            .instances
-            .iter()
-            .filter(|i| i.expected == Expected::Unsat)
-            .count();
-        assert_eq!((sat, unsat), (47, 139));
-        assert_eq!(acas.instances[0].name, "ACASXU_run2a_1_1_batch_2000_prop_1");
     }
 }

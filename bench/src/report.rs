@@ -2,10 +2,10 @@
 //! `summary.md` (disagreements first, then the per-solver summary and the
 //! per-instance table).
 
-use super::check::{Disagreement, Verdict};
-use super::stats::{aggregate, Outcome, SolverSummary, Table, NODE_SHIFT, TIME_SHIFT};
-use super::suite::Expected;
-use super::{RunResult, RunStatus};
+use crate::check::{Disagreement, Verdict};
+use crate::stats::{aggregate, Outcome, SolverSummary, Table, NODE_SHIFT, TIME_SHIFT};
+use crate::suite::Expected;
+use crate::{RunResult, RunStatus};
 
 /// One run of one solver on one instance.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +59,22 @@ pub fn fmt_num(v: f64) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// A command line for the summary: the words joined by spaces, those with a space or
+/// a shell metacharacter in single quotes.
+pub fn command_line(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|a| {
+            if a.contains([' ', '|', '(', ')', '*', '$', '[']) {
+                format!("'{a}'")
+            } else {
+                a.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn csv_field(text: &str) -> String {
@@ -292,7 +308,7 @@ pub fn summary_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::stats::summarize;
+    use crate::stats::summarize;
 
     fn record(
         instance: &str,
@@ -326,6 +342,11 @@ mod tests {
         assert_eq!(fmt_num(-0.5457523453), "-0.545752");
         assert_eq!(fmt_num(-0.0), "0");
         assert_eq!(fmt_num(1.5e-7), "1.500000e-7");
+        let words = ["relumip", "bench", "a b", "--filter", "^(x|y)$"].map(String::from);
+        assert_eq!(
+            command_line(&words),
+            "relumip bench 'a b' --filter '^(x|y)$'"
+        );
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! (cbcbox build of CBC master) with the commands that `relumip bench` runs; see
 //! `tests/data/README.md`.
 
-use relumip_solver::bench::parse_cbc::parse_cbc_log;
-use relumip_solver::bench::parse_highs::parse_highs_log;
-use relumip_solver::bench::{RunResult, RunStatus};
+use relumip_bench::parse_cbc::parse_cbc_log;
+use relumip_bench::parse_highs::parse_highs_log;
+use relumip_bench::{RunResult, RunStatus};
 
 fn log(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

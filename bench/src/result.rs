@@ -1,22 +1,5 @@
-//! Benchmark harness: run instance suites through relumip and peer solvers on the very
-//! same MILPs and compare the answers and the times.
-//!
-//! One concern per module: [`suite`] reads a suite (a folder of MPS files with a
-//! `.solu` file, or a VNN-COMP `instances.csv` with a `groundtruth.csv`), [`peers`]
-//! builds and runs the solver commands, [`parse_highs`], [`parse_cbc`] and
-//! [`parse_relumip`] read each solver's output into a [`RunResult`], [`check`] compares
-//! answers with the known ones and with each other, [`stats`] computes shifted
-//! geometric means, wins, performance profiles and cactus curves, and [`report`]
-//! writes `results.csv` and `summary.md`.
-
-pub mod check;
-pub mod parse_cbc;
-pub mod parse_highs;
-pub mod parse_relumip;
-pub mod peers;
-pub mod report;
-pub mod stats;
-pub mod suite;
+//! What one run reported: its status, objective, bound, nodes and time, as read from
+//! the solver's own output.
 
 /// How one run ended, as read from the solver's own output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +34,16 @@ impl RunStatus {
             RunStatus::Sat => "sat",
             RunStatus::Unsat => "unsat",
             RunStatus::Error => "error",
+        }
+    }
+
+    /// The status of a run stopped by a limit (time, solutions, gap):
+    /// [`RunStatus::Feasible`] when it has a solution, else [`RunStatus::Timeout`].
+    pub fn stopped(has_solution: bool) -> Self {
+        if has_solution {
+            RunStatus::Feasible
+        } else {
+            RunStatus::Timeout
         }
     }
 
@@ -114,6 +107,27 @@ impl RunResult {
         }
     }
 
+    /// The result with what its status rules out dropped, as a peer's log is read: no
+    /// objective without a solution (infeasible, unbounded, time-out), no bound for an
+    /// infeasible or unbounded model, and the objective as the bound of an optimal run
+    /// that printed none.
+    pub fn normalised(self) -> Self {
+        let objective = match self.status {
+            RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Timeout => None,
+            _ => self.objective,
+        };
+        let bound = match self.status {
+            RunStatus::Optimal => self.bound.or(objective),
+            RunStatus::Infeasible | RunStatus::Unbounded => None,
+            _ => self.bound,
+        };
+        RunResult {
+            objective,
+            bound,
+            ..self
+        }
+    }
+
     /// Combines the results of the cases of a network instance (each a verification
     /// MILP, feasible = counterexample), in the order they were run: any case with a
     /// feasible point makes the instance `sat`; all cases infeasible make it `unsat`
@@ -167,6 +181,35 @@ mod tests {
             time: Some(time),
             ..RunResult::with_status(status)
         }
+    }
+
+    #[test]
+    fn what_a_status_rules_out_is_dropped() {
+        assert_eq!(RunStatus::stopped(true), RunStatus::Feasible);
+        assert_eq!(RunStatus::stopped(false), RunStatus::Timeout);
+        let read = |status| {
+            RunResult {
+                objective: Some(3.0),
+                ..RunResult::with_status(status)
+            }
+            .normalised()
+        };
+        let optimal = read(RunStatus::Optimal);
+        assert_eq!((optimal.objective, optimal.bound), (Some(3.0), Some(3.0)));
+        for status in [
+            RunStatus::Infeasible,
+            RunStatus::Unbounded,
+            RunStatus::Timeout,
+        ] {
+            let r = read(status);
+            assert_eq!((r.objective, r.bound), (None, None), "{status:?}");
+        }
+        let feasible = RunResult {
+            bound: Some(2.0),
+            ..read(RunStatus::Feasible)
+        }
+        .normalised();
+        assert_eq!((feasible.objective, feasible.bound), (Some(3.0), Some(2.0)));
     }
 
     #[test]

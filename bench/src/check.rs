@@ -5,8 +5,8 @@
 //! `max(1, |value|)` (every solver stops at a relative gap of 1e-6, so an "optimal"
 //! objective may be that far from the optimum).
 
-use super::suite::Expected;
-use super::{RunResult, RunStatus};
+use crate::suite::Expected;
+use crate::{RunResult, RunStatus};
 
 /// Relative tolerance of objective comparisons.
 pub const OBJECTIVE_TOLERANCE: f64 = 1e-5;

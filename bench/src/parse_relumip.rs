@@ -8,8 +8,8 @@
 //!   `timeout` or `unknown`, alone on its line), and on standard error the lines
 //!   `cases [..]: ... N nodes ...` (nodes summed) and `time X.XXXs`.
 
-use super::parse_highs::first_number;
-use super::{RunResult, RunStatus};
+use crate::parse_highs::first_number;
+use crate::{RunResult, RunStatus};
 use serde_json::Value;
 
 fn number(v: &Value) -> Option<f64> {
@@ -33,16 +33,13 @@ pub fn parse_stats_json(text: &str) -> RunResult {
     let objective = number(&value["objective"]).filter(|x| x.is_finite());
     let bound = number(&value["best_bound"]).filter(|x| x.is_finite());
     let status_text = value["status"].as_str().unwrap_or("");
-    let limited = if objective.is_some() {
-        RunStatus::Feasible
-    } else {
-        RunStatus::Timeout
-    };
     let (status, message) = match status_text {
         "optimal" => (RunStatus::Optimal, None),
         "infeasible" => (RunStatus::Infeasible, None),
         "unbounded" => (RunStatus::Unbounded, None),
-        "time_limit" | "node_limit" | "gap_limit" | "solution_limit" => (limited, None),
+        "time_limit" | "node_limit" | "gap_limit" | "solution_limit" => {
+            (RunStatus::stopped(objective.is_some()), None)
+        }
         other => (
             RunStatus::Error,
             Some(format!(

@@ -12,13 +12,14 @@
 //!
 //! For a model without integers HiGHS prints no such block; then the lines
 //! `Model status        : Optimal`, `Objective value     :  2.5e+00` and
-//! `HiGHS run time      :          0.00` are read (nodes 0). Bounds and objectives are
-//! in the model's sense (HiGHS reports maximisation problems as they are stated).
-//! A model whose column bounds are inconsistent stops at once with
+//! `HiGHS run time      :          0.00` are read (nodes 0; the bound of an optimal LP
+//! is its objective). Bounds and objectives are in the model's sense (HiGHS reports
+//! maximisation problems as they are stated). A model whose column bounds are
+//! inconsistent stops at once with
 //! `Model has 1 significant inconsistent bound(s): infeasible` (infeasible, nodes 0,
 //! no time: the harness then takes the wall-clock time).
 
-use super::{RunResult, RunStatus};
+use crate::{RunResult, RunStatus};
 
 /// The text after `key` (and whitespace or a colon) when `line` starts with it.
 pub(crate) fn value_after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
@@ -47,17 +48,12 @@ fn finite(v: Option<f64>) -> Option<f64> {
 /// Maps a HiGHS model status to a run status, given whether a solution exists.
 fn status_from(text: &str, has_solution: bool) -> (RunStatus, Option<String>) {
     let lower = text.to_ascii_lowercase();
-    let limited = if has_solution {
-        RunStatus::Feasible
-    } else {
-        RunStatus::Timeout
-    };
     match lower.as_str() {
         "optimal" => (RunStatus::Optimal, None),
         "infeasible" => (RunStatus::Infeasible, None),
         "unbounded" => (RunStatus::Unbounded, None),
         s if s.contains("limit") || s.contains("interrupt") || s.contains("objective") => {
-            (limited, None)
+            (RunStatus::stopped(has_solution), None)
         }
         _ => (
             RunStatus::Error,
@@ -108,15 +104,6 @@ pub fn parse_highs_log(log: &str) -> RunResult {
         return RunResult::error("no status line in the HiGHS log");
     };
     let (status, message) = status_from(&text, objective.is_some());
-    let objective = match status {
-        RunStatus::Infeasible | RunStatus::Unbounded | RunStatus::Timeout => None,
-        _ => objective,
-    };
-    let bound = match status {
-        RunStatus::Optimal if !in_report => objective,
-        RunStatus::Infeasible | RunStatus::Unbounded => None,
-        _ => bound,
-    };
     RunResult {
         status,
         objective,
@@ -125,4 +112,5 @@ pub fn parse_highs_log(log: &str) -> RunResult {
         time,
         message,
     }
+    .normalised()
 }

@@ -5,10 +5,10 @@
 //! `ttf-noto-sans`, through plotters' `ab_glyph` feature), so no system font or
 //! font library is needed.
 
+use crate::stats::Table;
 use anyhow::{anyhow, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use relumip_solver::bench::stats::Table;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
