@@ -20,7 +20,7 @@ const SIZE_WEIGHT: f64 = 1e-3;
 /// plus a small multiple of its relaxation's size; 0 for stable units.
 pub fn babsr_score(unit: &UnitInfo) -> f64 {
     let (l, u) = (unit.lower, unit.upper);
-    if !(l < 0.0 && u > 0.0) || !(l.is_finite() && u.is_finite()) {
+    if !(l < 0.0 && u > 0.0 && l.is_finite() && u.is_finite()) {
         return 0.0;
     }
     let intercept = -u * l / (u - l);
