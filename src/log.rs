@@ -174,9 +174,10 @@ pub fn print_summary(
     }
     if s.time_relu_propagation > 0.0 {
         say!(
-            "ReLU propagation  {} indicators fixed, {} bounds tightened, {} nodes infeasible, {} pruned before the LP ({:.3}s)",
+            "ReLU propagation  {} indicators fixed, {} bounds tightened, {} big-M coefficients, {} nodes infeasible, {} pruned before the LP ({:.3}s)",
             s.relu_fixed,
             s.relu_tightened,
+            s.big_m_tightened,
             s.relu_infeasible,
             s.pruned_before_lp,
             s.time_relu_propagation

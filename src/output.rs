@@ -89,6 +89,7 @@ pub fn write_stats(
         "pruned_before_lp": s.pruned_before_lp,
         "time_relu_propagation": s.time_relu_propagation,
         "propagation_probes": s.propagation_probes,
+        "big_m_tightened": s.big_m_tightened,
         "unit_splits_per_layer": s.unit_splits,
         "threads": result.threads,
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,

@@ -5,10 +5,13 @@
 //! network as layers over the model's columns. At every node, [`NodePropagator`]
 //! recomputes the pre-activation bounds under the node's input box and fixed
 //! indicators, fixes the indicators of units that became stable, tightens the
-//! bounds of the node's columns, and bounds the rows over the outputs.
+//! bounds of the node's columns, and bounds the rows over the outputs. At the root,
+//! [`tighten_big_m_rows`] rewrites the big-M rows with the propagated bounds.
 
+mod big_m;
 mod propagate;
 mod view;
 
+pub use big_m::tighten_big_m_rows;
 pub use propagate::{NodePropagator, ReluPropagation};
 pub use view::{NetworkView, NeuronColumns};

@@ -1,12 +1,12 @@
 //! The ReLU structure at the root: compiling it for node propagation, and tightening
-//! the root bounds with it before the root cuts and the search.
+//! the root bounds and the big-M rows with it before the root cuts and the search.
 
 use super::result::SearchStats;
 use super::settings::Settings;
 use crate::lp::LpProblem;
 use crate::model::Model;
 use crate::propagation::{LocalDomain, RowStructure};
-use crate::relu::{NetworkView, NodePropagator};
+use crate::relu::{tighten_big_m_rows, NetworkView, NodePropagator};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -50,5 +50,6 @@ pub(super) fn tighten_root(
     stats.relu_tightened += outcome.changes.len() as u64;
     problem.col_lower.clone_from(&dom.lower);
     problem.col_upper.clone_from(&dom.upper);
+    stats.big_m_tightened += tighten_big_m_rows(problem, propagator.view()) as u64;
     true
 }

@@ -99,6 +99,8 @@ pub struct SearchStats {
     pub pruned_before_lp: u64,
     /// Seconds spent in neuron-stability propagation.
     pub time_relu_propagation: f64,
+    /// Big-M coefficients rewritten with the root's propagated bounds.
+    pub big_m_tightened: u64,
     /// Children bounded by propagation during branching (filtered smart branching).
     pub propagation_probes: u64,
     /// Branchings on ReLU units, per layer.
@@ -150,6 +152,7 @@ impl SearchStats {
         self.pruned_before_lp += other.pruned_before_lp;
         self.time_relu_propagation += other.time_relu_propagation;
         self.propagation_probes += other.propagation_probes;
+        self.big_m_tightened += other.big_m_tightened;
         for (layer, &count) in other.unit_splits.iter().enumerate() {
             if self.unit_splits.len() <= layer {
                 self.unit_splits.resize(layer + 1, 0);
