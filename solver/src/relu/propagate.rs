@@ -197,6 +197,71 @@ impl NodePropagator {
         Some(bounds)
     }
 
+    /// The objective's lower bound (minimisation form) of a child of the node whose
+    /// network bounds are `bounds`, in which neuron `(layer, neuron)` is active
+    /// (pre-activation `>= 0`) or inactive (`<= 0`): the bounds are refined from the
+    /// next layer and the objective functions back-substituted. `None` when the
+    /// child is infeasible; `-inf` when the objective is no function of the outputs.
+    pub fn child_objective_bound(
+        &self,
+        bounds: &NetworkBounds,
+        layer: usize,
+        neuron: usize,
+        active: bool,
+    ) -> Option<f64> {
+        let mut child = bounds.clone();
+        if active {
+            child.tighten(layer, neuron, 0.0, f64::INFINITY);
+        } else {
+            child.tighten(layer, neuron, f64::NEG_INFINITY, 0.0);
+        }
+        if child.is_empty() || symbolic_refine(&self.view.net, &mut child, layer + 1).is_err() {
+            return None;
+        }
+        if child.is_empty() {
+            return None;
+        }
+        self.objective_bound(&child)
+    }
+
+    /// The objective's lower bound over network bounds: the largest lower bound of
+    /// the objective functions (`-inf` without any); `None` when a row over the
+    /// outputs alone cannot be met.
+    pub fn objective_bound(&self, bounds: &NetworkBounds) -> Option<f64> {
+        let mut functions: Vec<(Vec<f64>, f64)> = self
+            .objective_functions
+            .iter()
+            .map(|f| (f.coefs.clone(), f.constant))
+            .collect();
+        let closed: Vec<&OutputRow> = self
+            .output_rows
+            .iter()
+            .filter(|r| r.free.is_none())
+            .collect();
+        for row in &closed {
+            functions.push((row.coefs.clone(), 0.0));
+            functions.push((row.coefs.iter().map(|a| -a).collect(), 0.0));
+        }
+        if functions.is_empty() {
+            return Some(f64::NEG_INFINITY);
+        }
+        let values = output_function_lower_bounds(&self.view.net, bounds, &functions).ok()?;
+        let count = self.objective_functions.len();
+        for (row, pair) in closed.iter().zip(values[count..].chunks(2)) {
+            let (min, max) = (pair[0], -pair[1]);
+            let tol = |v: f64| CROSSING_TOLERANCE * v.abs().max(1.0);
+            if min > row.upper + tol(row.upper) || max < row.lower - tol(row.lower) {
+                return None;
+            }
+        }
+        Some(
+            values[..count]
+                .iter()
+                .copied()
+                .fold(f64::NEG_INFINITY, f64::max),
+        )
+    }
+
     /// Recomputes the node's bounds from `first_layer` on and applies what they
     /// prove to `dom`.
     pub fn propagate(&self, dom: &mut LocalDomain, first_layer: usize) -> ReluPropagation {

@@ -4,9 +4,10 @@
 //! node's change chain.
 
 use super::{Outcome, Processed, Processor};
+use crate::bounds::NetworkBounds;
 use crate::branch::{BranchContext, Candidate, ChildProbe, Direction, ProbeOutcome, UnitInfo};
 use crate::lp::{Basis, LpEngine, LpLimits, LpStatus};
-use crate::propagation::{BoundChange, LocalDomain};
+use crate::propagation::BoundChange;
 use crate::relu::NodePropagator;
 use crate::search::node::{BranchRecord, ChainLink, Node};
 use smallvec::SmallVec;
@@ -80,12 +81,13 @@ impl Processor<'_, '_> {
                 objective_cutoff: self.ctx.cutoff(best_known),
             },
             probes: 0,
-            relu: self.ctx.relu.as_ref().map(|propagator| PropagationProbe {
-                propagator,
-                domain: &self.dom,
-                costs: &self.ctx.problem.costs,
-                cutoff: self.ctx.cutoff(best_known),
-            }),
+            relu: self.ctx.relu.as_ref().zip(self.node_bounds.as_ref()).map(
+                |(propagator, bounds)| PropagationProbe {
+                    propagator,
+                    bounds,
+                    cutoff: self.ctx.cutoff(best_known),
+                },
+            ),
             propagations: 0,
         };
         let decision = self.rule.select(&ctx, &mut probe);
@@ -223,46 +225,30 @@ struct LpProbe<'p> {
 /// What bounding a child by neuron-stability propagation reads.
 struct PropagationProbe<'p> {
     propagator: &'p NodePropagator,
-    domain: &'p LocalDomain,
-    costs: &'p [f64],
+    /// The node's network bounds.
+    bounds: &'p NetworkBounds,
     cutoff: f64,
 }
 
 impl PropagationProbe<'_> {
-    /// The child's objective bound after propagation from the candidate's layer.
+    /// The child's objective bound after refining the node's bounds with the
+    /// candidate's phase.
     fn bound(&self, c: &Candidate, direction: Direction) -> ProbeOutcome {
-        let Some(first) = self.propagator.first_affected_layer(c.col) else {
+        let view = self.propagator.view();
+        let Some((k, i)) = view
+            .neuron_of(c.col)
+            .filter(|&(k, i)| view.layers[k][i].indicator == Some(c.col))
+        else {
             return ProbeOutcome::Unknown;
         };
-        let mut dom = self.domain.clone();
-        let (lower, upper) = (dom.lower[c.col], dom.upper[c.col]);
-        match direction {
-            Direction::Down => dom.set(c.col, lower, c.value.floor()),
-            Direction::Up => dom.set(c.col, c.value.ceil(), upper),
-        }
-        if dom.is_empty_at(c.col) {
-            return ProbeOutcome::Pruned;
-        }
-        if self.propagator.propagate(&mut dom, first).infeasible {
-            return ProbeOutcome::Pruned;
-        }
-        let bound: f64 = self
-            .costs
-            .iter()
-            .enumerate()
-            .filter(|(_, &cost)| cost != 0.0)
-            .map(|(j, &cost)| {
-                cost * if cost > 0.0 {
-                    dom.lower[j]
-                } else {
-                    dom.upper[j]
-                }
-            })
-            .sum();
-        if bound >= self.cutoff {
-            ProbeOutcome::Pruned
-        } else {
-            ProbeOutcome::Objective(bound)
+        match self
+            .propagator
+            .child_objective_bound(self.bounds, k, i, direction == Direction::Up)
+        {
+            None => ProbeOutcome::Pruned,
+            Some(bound) if bound >= self.cutoff => ProbeOutcome::Pruned,
+            Some(bound) if bound == f64::NEG_INFINITY => ProbeOutcome::Unknown,
+            Some(bound) => ProbeOutcome::Objective(bound),
         }
     }
 }
