@@ -53,7 +53,8 @@ struct Solved {
 fn run(model: &Model, settings: &Settings, limit: f64, time: Duration) -> Result<Solved> {
     let settings = Settings {
         time_limit: Some(time),
-        objective_limit: Some(limit),
+        // An infinite limit (no solution known yet) is no limit.
+        objective_limit: limit.is_finite().then_some(limit),
         log_interval: Duration::from_secs(3600),
         ..settings.clone()
     };
