@@ -8,6 +8,7 @@
 
 mod check;
 mod relu;
+mod validate;
 
 pub use check::{check_solution, SolutionCheck, Tolerances};
 pub use relu::{Affine, LinearUnit, ReluStructure, ReluUnit};
