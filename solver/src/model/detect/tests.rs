@@ -58,6 +58,23 @@ fn inline_pre_activation_is_recovered() {
 }
 
 #[test]
+fn a_zero_lower_bound_may_be_a_row() {
+    let mut m = inline_model();
+    m.variables[2].lower = f64::NEG_INFINITY;
+    assert!(
+        detect_relu_structure(&m).is_none(),
+        "y is not a ReLU output"
+    );
+    // -4 y <= 0, i.e. y >= 0.
+    m.add_row("nonnegative", f64::NEG_INFINITY, 0.0, &[(2, -4.0)]);
+    let s = detect_relu_structure(&m).expect("detected");
+    assert_eq!(s.units[0].post, Some(2));
+    // y >= 0.5 instead: the forward pass contradicts it.
+    m.rows[4].upper = -2.0;
+    assert!(detect_relu_structure(&m).is_none());
+}
+
+#[test]
 fn a_wrong_big_m_constant_is_refused() {
     let mut m = inline_model();
     // U far below the reachable maximum: the forward pass violates the gate.
