@@ -1,10 +1,19 @@
 //! Generated networks and the shipped instances: `gen relu` models are recovered
-//! (their stable units compared loosely), models without the pattern give nothing.
+//! (their stable units compared loosely), adversarial and combined verification
+//! MILPs are recovered exactly, models without the pattern give nothing.
 
 use super::{assert_same_structure, common, through_mps};
+use relumip_solver::bounds::interval_bounds;
+use relumip_solver::formulate::{
+    adversarial_milp, combined_verification_milp, Decision, Formulation,
+};
 use relumip_solver::generate::{facility_location, knapsack, relu_bigm, set_cover};
 use relumip_solver::io::mps::read_mps;
 use relumip_solver::model::detect_relu_structure;
+use relumip_solver::nn::property::{Case, LinearConstraint};
+use relumip_solver::nn::{Activation, Layer, Network};
+use relumip_solver::rng::SplitMix64;
+use relumip_solver::verify::pre_bounds;
 use std::path::Path;
 use std::time::Instant;
 
@@ -94,4 +103,67 @@ fn the_shipped_relu_instance_is_recovered() {
         (found.inputs.len(), found.outputs.len(), found.num_layers()),
         (5, 3, 3)
     );
+}
+
+/// A random network with the given widths (identity output layer).
+fn random_network(widths: &[usize], seed: u64) -> Network {
+    let mut rng = SplitMix64::new(seed);
+    let layers = (1..widths.len())
+        .map(|k| {
+            let rows: Vec<Vec<f64>> = (0..widths[k])
+                .map(|_| (0..widths[k - 1]).map(|_| rng.uniform(-1.0, 1.0)).collect())
+                .collect();
+            let bias = (0..widths[k]).map(|_| rng.uniform(-0.3, 0.3)).collect();
+            let act = if k + 1 == widths.len() {
+                Activation::Identity
+            } else {
+                Activation::Relu
+            };
+            Layer::from_rows(&rows, bias, act).expect("valid layer")
+        })
+        .collect();
+    Network::new(layers).expect("valid network")
+}
+
+/// The adversarial and combined verification MILPs (other rows and binaries around
+/// the network) are recovered exactly too.
+#[test]
+fn adversarial_and_combined_milps_are_recovered() {
+    let net = random_network(&[3, 12, 12, 3], 5);
+    let (lower, upper) = (vec![-1.0; 3], vec![1.0; 3]);
+    let bounds = pre_bounds(&interval_bounds(&net, &lower, &upper).expect("bounds"));
+    let adversarial = adversarial_milp(
+        &net,
+        &[0.1, -0.2, 0.3],
+        &lower,
+        &upper,
+        1,
+        1.1,
+        Decision::Argmax,
+        Some(2.0),
+        &bounds,
+        Formulation::BigM,
+    )
+    .expect("adversarial MILP");
+    let case = |output: usize| Case {
+        input_lower: lower.clone(),
+        input_upper: upper.clone(),
+        input_constraints: vec![LinearConstraint {
+            terms: vec![(0, 1.0), (1, 1.0)],
+            rhs: 1.5,
+        }],
+        output_constraints: vec![LinearConstraint {
+            terms: vec![(output, 1.0), (2, -1.0)],
+            rhs: 0.0,
+        }],
+    };
+    let combined =
+        combined_verification_milp(&net, &[case(0), case(1)], &bounds, Formulation::BigM)
+            .expect("combined MILP");
+    for (what, milp) in [("adversarial", adversarial), ("combined", combined)] {
+        let truth = milp.model.relu.clone().expect("annotated");
+        assert!(truth.num_unstable() > 0, "{what}");
+        let found = detect_relu_structure(&through_mps(&milp.model)).expect(what);
+        assert_same_structure(&found, &truth, false, what);
+    }
 }
