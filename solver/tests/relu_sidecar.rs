@@ -122,6 +122,10 @@ fn solve_takes_the_sidecar_beside_the_file_else_detects() {
     assert_eq!(report.source_name(), "sidecar");
     write(&sidecar_path(&file), "{");
     assert!(attach_relu_structure(&mut model, &file, &ReluSource::Auto).is_err());
+    // A JSON file without a "relu" key beside the model is not a sidecar.
+    write(&sidecar_path(&file), "{\"objective\": 3.5}");
+    let report = attach_relu_structure(&mut model, &file, &ReluSource::Auto).expect("attach");
+    assert_eq!(report.origin, ReluOrigin::Detected);
     // Nothing to detect.
     let mut plain = relumip_solver::generate::knapsack(10, 2, 1);
     let report =

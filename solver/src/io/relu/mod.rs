@@ -20,6 +20,8 @@ mod sidecar;
 
 pub use sidecar::{read_relu_sidecar, sidecar_path};
 
+use sidecar::read_optional_sidecar;
+
 use crate::error::Result;
 use crate::model::{detect_relu_structure, Model, ReluStructure};
 use std::collections::BTreeSet;
@@ -141,10 +143,12 @@ impl fmt::Display for ReluReport {
 
 /// Sets `model.relu` (replacing what it held) from `source`: for
 /// [`ReluSource::Auto`], the sidecar beside `file` ([`sidecar_path`]) when it
-/// exists, else [`detect_relu_structure`]; for [`ReluSource::Sidecar`], that file;
-/// for [`ReluSource::Off`], nothing. A sidecar that cannot be read or does not fit
-/// the model is an error (naming the file), also when found beside the model:
-/// detection never silently replaces a broken sidecar.
+/// exists and holds a `"relu"` key, else [`detect_relu_structure`]; for
+/// [`ReluSource::Sidecar`], that file; for [`ReluSource::Off`], nothing. A JSON file
+/// beside the model without a `"relu"` key is some other file (such as the report
+/// of `relumip sparse --export`) and is passed over. A sidecar that cannot be read,
+/// is not JSON, or does not fit the model is an error (naming the file), also when
+/// found beside the model: detection never silently replaces a broken sidecar.
 pub fn attach_relu_structure(
     model: &mut Model,
     file: &Path,
@@ -156,14 +160,18 @@ pub fn attach_relu_structure(
             model.relu = None;
             return Ok(ReluReport::new(ReluOrigin::Off, None, Duration::ZERO));
         }
-        ReluSource::Sidecar(path) => Some(path.clone()),
-        ReluSource::Auto => Some(sidecar_path(file)).filter(|p| p.is_file()),
+        ReluSource::Sidecar(path) => Some((path.clone(), read_relu_sidecar(path, model)?)),
+        ReluSource::Auto => {
+            let path = sidecar_path(file);
+            if path.is_file() {
+                read_optional_sidecar(&path, model)?.map(|s| (path, s))
+            } else {
+                None
+            }
+        }
     };
     let (origin, structure) = match sidecar {
-        Some(path) => {
-            let structure = read_relu_sidecar(&path, model)?;
-            (ReluOrigin::Sidecar(path), Some(structure))
-        }
+        Some((path, structure)) => (ReluOrigin::Sidecar(path), Some(structure)),
         None => match detect_relu_structure(model) {
             Some(structure) => (ReluOrigin::Detected, Some(structure)),
             None => (ReluOrigin::NotFound, None),

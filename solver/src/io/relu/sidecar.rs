@@ -39,13 +39,22 @@ pub fn sidecar_path(model_file: &Path) -> PathBuf {
 /// structure written for a model with another number of columns, or what the
 /// validation found wrong.
 pub fn read_relu_sidecar(path: &Path, model: &Model) -> Result<ReluStructure> {
+    read_optional_sidecar(path, model)?.ok_or_else(|| {
+        Error::Invalid(format!(
+            "{}: no ReLU structure (the \"relu\" key is missing or null)",
+            path.display()
+        ))
+    })
+}
+
+/// As [`read_relu_sidecar`], but a JSON document without a `"relu"` key (or with
+/// `null` there) gives `Ok(None)`: it is some other file, not a sidecar.
+pub(super) fn read_optional_sidecar(path: &Path, model: &Model) -> Result<Option<ReluStructure>> {
     let text = super::super::read_text(path)?;
     let file = path.display().to_string();
     let sidecar: Sidecar = serde_json::from_str(&text).map_err(|e| json_error(&file, &e))?;
     let Some(structure) = sidecar.relu else {
-        return Err(Error::Invalid(format!(
-            "{file}: no ReLU structure (the \"relu\" key is missing or null)"
-        )));
+        return Ok(None);
     };
     if let Some(columns) = sidecar.columns.filter(|&c| c != model.num_cols()) {
         return Err(Error::Invalid(format!(
@@ -58,7 +67,7 @@ pub fn read_relu_sidecar(path: &Path, model: &Model) -> Result<ReluStructure> {
             "{file}: the ReLU structure does not fit the model: {why}"
         ))
     })?;
-    Ok(structure)
+    Ok(Some(structure))
 }
 
 /// A serde_json error as a parse error at its line, with its column in the message.

@@ -37,10 +37,10 @@ enum Kind {
     LinkedPre,
 }
 
-/// The structure of the network holding the matched units, and the rows it was
-/// recovered from. `None` when the rows cannot be a feed-forward encoding (a cycle,
-/// a chain of links, an input that is not continuous) or a column of the network
-/// appears with integer columns in a row that is not one of its rows.
+/// The structure of the network holding the matched units (not yet validated).
+/// `None` when the rows cannot be a feed-forward encoding (a cycle, a chain of
+/// links, an input that is not continuous) or a column of the network appears with
+/// integer columns in a row that is not one of the rows it was recovered from.
 pub(super) fn assemble(ix: &Index, bigm: &[BigM], defs: &Definitions) -> Option<ReluStructure> {
     let model = ix.model;
     let n = model.num_cols();
