@@ -1,6 +1,7 @@
 //! The solve log: a header with the model's size, one line per progress event, and a
 //! final summary, laid out like the logs of HiGHS and Gurobi.
 
+use relumip_solver::io::relu::ReluReport;
 use relumip_solver::model::{check_solution, Model};
 use relumip_solver::search::{
     Progress, ProgressKind, ProgressSink, Schedule, Settings, SolveResult,
@@ -94,6 +95,25 @@ impl ProgressSink for LogPrinter {
 
 /// Prints the model's size and the run's settings.
 pub fn print_header(model: &Model, settings: &Settings, file: &Path, read_time: Duration) {
+    print_header_lines(model, settings, file, read_time);
+    say!("");
+}
+
+/// Prints the header of `relumip solve`: the model's size, the run's settings and
+/// where the ReLU structure came from.
+pub fn print_solve_header(
+    model: &Model,
+    settings: &Settings,
+    file: &Path,
+    read_time: Duration,
+    relu: &ReluReport,
+) {
+    print_header_lines(model, settings, file, read_time);
+    say!("ReLU structure: {relu}");
+    say!("");
+}
+
+fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time: Duration) {
     let size = model.size();
     say!("relumip {}", env!("CARGO_PKG_VERSION"));
     say!(
@@ -128,7 +148,6 @@ pub fn print_header(model: &Model, settings: &Settings, file: &Path, read_time: 
         settings.seed
     );
     say!("Read in {:.3}s", read_time.as_secs_f64());
-    say!("");
 }
 
 /// Prints the final summary.

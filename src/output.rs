@@ -1,6 +1,7 @@
 //! Result files: the solution file and the JSON statistics.
 
 use anyhow::{Context, Result};
+use relumip_solver::io::relu::ReluReport;
 use relumip_solver::model::{check_solution, Model};
 use relumip_solver::search::{Settings, SolveResult};
 use serde_json::json;
@@ -37,7 +38,8 @@ pub fn finite(x: f64) -> serde_json::Value {
     }
 }
 
-/// Writes every figure of the summary as JSON.
+/// Writes every figure of the summary as JSON, with where the ReLU structure came
+/// from when `relu` is given.
 pub fn write_stats(
     path: &Path,
     model: &Model,
@@ -45,6 +47,7 @@ pub fn write_stats(
     result: &SolveResult,
     read_time: Duration,
     write_time: Duration,
+    relu: Option<&ReluReport>,
 ) -> Result<()> {
     let size = model.size();
     let s = &result.stats;
@@ -52,7 +55,7 @@ pub fn write_stats(
         .solution
         .as_ref()
         .map(|x| check_solution(model, x, &settings.tolerances));
-    let value = json!({
+    let mut value = json!({
         "status": result.status.as_str(),
         "objective": result.objective.map_or(serde_json::Value::Null, finite),
         "best_bound": finite(result.best_bound),
@@ -114,6 +117,14 @@ pub fn write_stats(
         "message": result.message,
         "warnings": result.warnings,
     });
+    if let (Some(relu), Some(fields)) = (relu, value.as_object_mut()) {
+        fields.insert("relu_source".into(), json!(relu.source_name()));
+        fields.insert("relu_units".into(), json!(relu.units));
+        fields.insert("relu_unstable".into(), json!(relu.unstable));
+        fields.insert("relu_layers".into(), json!(relu.layers));
+        fields.insert("relu_inputs".into(), json!(relu.inputs));
+        fields.insert("time_relu_detection".into(), json!(relu.time.as_secs_f64()));
+    }
     let text = serde_json::to_string_pretty(&value).context("cannot encode statistics")?;
     std::fs::write(path, text + "\n")
         .with_context(|| format!("cannot write statistics file {}", path.display()))

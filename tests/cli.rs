@@ -175,3 +175,144 @@ fn gen_writes_a_model_that_solve_reads() {
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("Status            optimal"));
 }
+
+/// Runs `relumip solve FILE ARGS... --stats` and returns stdout, stderr, exit code
+/// and the statistics (null when the run failed).
+fn solve_with_stats(
+    file: &Path,
+    args: &[&str],
+) -> (String, String, Option<i32>, serde_json::Value) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stats = dir.path().join("stats.json");
+    let mut all = vec![
+        "solve",
+        file.to_str().expect("utf-8"),
+        "--threads",
+        "1",
+        "--deterministic",
+        "--stats",
+        stats.to_str().expect("utf-8"),
+    ];
+    all.extend_from_slice(args);
+    let out = relumip(&all);
+    let json = std::fs::read_to_string(&stats)
+        .map(|t| serde_json::from_str(&t).expect("JSON"))
+        .unwrap_or(serde_json::Value::Null);
+    (
+        text(&out.stdout),
+        text(&out.stderr),
+        out.status.code(),
+        json,
+    )
+}
+
+#[test]
+fn solve_takes_the_relu_structure_from_the_sidecar_or_detects_it() {
+    let Some(bench) = common::benchmarks() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let acas = bench.join("acasxu");
+    let out = relumip(&[
+        "export",
+        acas.join("onnx/ACASXU_run2a_2_3_batch_2000.onnx")
+            .to_str()
+            .expect("utf-8"),
+        acas.join("vnnlib/prop_4.vnnlib").to_str().expect("utf-8"),
+        "--bounds",
+        "symbolic",
+        "--out",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mps = dir
+        .path()
+        .join("ACASXU_run2a_2_3_batch_2000_prop_4_case0.mps");
+    let sidecar = mps.with_extension("json");
+    let limit = ["--node-limit", "1"];
+    let counts = "ReLU structure: 300 units in 6 layers (60 unstable), 5 inputs";
+    // Default: the sidecar beside the file.
+    let (log, err, code, stats) = solve_with_stats(&mps, &limit);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        log.contains(&format!("{counts} (from sidecar {})", sidecar.display())),
+        "{log}"
+    );
+    assert_eq!(stats["relu_source"], "sidecar");
+    assert_eq!(stats["relu_units"], 300);
+    assert_eq!(stats["relu_unstable"], 60);
+    assert_eq!(stats["relu_layers"], 6);
+    assert_eq!(stats["relu_inputs"], 5);
+    // Without it: detection finds the same structure.
+    let aside = dir.path().join("aside.json");
+    std::fs::rename(&sidecar, &aside).expect("moves");
+    let (log, _, code, stats) = solve_with_stats(&mps, &limit);
+    assert_eq!(code, Some(0));
+    assert!(log.contains(&format!("{counts} (detected in ")), "{log}");
+    assert_eq!(stats["relu_source"], "detected");
+    assert!(stats["time_relu_detection"]
+        .as_f64()
+        .is_some_and(|t| t >= 0.0));
+    // A named sidecar, and off.
+    let (log, _, _, _) = solve_with_stats(
+        &mps,
+        &[
+            "--relu",
+            aside.to_str().expect("utf-8"),
+            "--node-limit",
+            "1",
+        ],
+    );
+    assert!(
+        log.contains("(from sidecar") && log.contains("aside.json"),
+        "{log}"
+    );
+    let (log, _, _, stats) = solve_with_stats(&mps, &["--relu", "off", "--node-limit", "1"]);
+    assert!(log.contains("ReLU structure: off"), "{log}");
+    assert_eq!(stats["relu_source"], "off");
+    // A broken sidecar is an error naming it, beside the file or named.
+    std::fs::write(&sidecar, "{\"relu\": {\"units\": 3}}").expect("writes");
+    let (_, err, code, _) = solve_with_stats(&mps, &limit);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("prop_4_case0.json:1"), "{err}");
+    let mut broken: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&aside).expect("reads")).expect("JSON");
+    broken["relu"]["units"][0]["indicator"] = serde_json::json!(0);
+    std::fs::write(&aside, broken.to_string()).expect("writes");
+    let (_, err, code, _) = solve_with_stats(&mps, &["--relu", aside.to_str().expect("utf-8")]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("aside.json") && err.contains("does not fit the model"),
+        "{err}"
+    );
+}
+
+#[test]
+fn solve_detects_the_structure_of_a_generated_network_and_keeps_its_answer() {
+    let instance = common::root().join("instances/relu5-16-16-3.mps");
+    let (log, err, code, stats) = solve_with_stats(&instance, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        log.contains("ReLU structure: 32 units in 2 layers (32 unstable), 5 inputs (detected in "),
+        "{log}"
+    );
+    assert_eq!(stats["relu_source"], "detected");
+    let (log_off, _, code, stats_off) = solve_with_stats(&instance, &["--relu", "off"]);
+    assert_eq!(code, Some(0));
+    assert!(log_off.contains("ReLU structure: off"));
+    assert_eq!(stats["status"], "optimal");
+    assert_eq!(stats_off["status"], "optimal");
+    let (a, b) = (
+        stats["objective"].as_f64().expect("objective"),
+        stats_off["objective"].as_f64().expect("objective"),
+    );
+    assert!(
+        (a - b).abs() <= 1e-6 && (a + 0.545752).abs() <= 1e-6,
+        "{a} vs {b}"
+    );
+    let knapsack = common::root().join("instances/knapsack40x3.mps");
+    let (log, _, _, stats) = solve_with_stats(&knapsack, &[]);
+    assert!(log.contains("ReLU structure: none found"), "{log}");
+    assert_eq!(stats["relu_source"], "none");
+    assert_eq!(stats["relu_units"], 0);
+}

@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use relumip_solver::branch::RuleKind;
 use relumip_solver::formulate::Formulation;
+use relumip_solver::io::relu::ReluSource;
 use relumip_solver::lp::LpBackend;
 use relumip_solver::search::{Schedule, Settings, SettingsBuilder};
 use relumip_solver::verify::BoundsMethod;
@@ -196,4 +197,13 @@ pub fn parse_formulation(name: &str) -> std::result::Result<Formulation, String>
             "unknown formulation '{name}' (expected bigm, partition or partition:P with P >= 1)"
         )
     })
+}
+
+/// Where `solve` takes the model's ReLU structure from, by its command-line value:
+/// `auto` (the sidecar beside the file, else detection), `off`, or a sidecar file.
+pub fn parse_relu_source(value: &str) -> std::result::Result<ReluSource, String> {
+    if value.is_empty() {
+        return Err("expected auto, off or the path of a JSON sidecar".into());
+    }
+    Ok(ReluSource::from_arg(value))
 }

@@ -1,12 +1,13 @@
 //! `relumip solve FILE`: read an MPS file, run the branch-and-bound, print the log and
 //! write the requested result files.
 
-use super::args::{LimitArgs, SearchArgs};
-use crate::log::{print_header, print_summary, LogPrinter};
+use super::args::{parse_relu_source, LimitArgs, SearchArgs};
+use crate::log::{print_solve_header, print_summary, LogPrinter};
 use crate::output::{write_solution, write_stats};
 use anyhow::Result;
 use clap::Args;
 use relumip_solver::io::mps::read_mps;
+use relumip_solver::io::relu::{attach_relu_structure, ReluSource};
 use relumip_solver::search::{solve, NoProgress, ProgressSink, Settings};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -28,6 +29,11 @@ pub struct SolveArgs {
     /// Write every figure of the summary as JSON.
     #[arg(long, value_name = "FILE.json")]
     pub stats: Option<PathBuf>,
+    /// The ReLU structure for the search: `auto` (the JSON sidecar beside the file,
+    /// same name with `.json` for `.mps`/`.mps.gz`, if it exists, else detection in
+    /// the rows), `off`, or the path of a sidecar written by `relumip export`.
+    #[arg(long, value_name = "auto|off|FILE", default_value = "auto", value_parser = parse_relu_source)]
+    pub relu: ReluSource,
     /// Stop at the first feasible solution (status solution_limit); for feasibility
     /// questions such as the verification MILPs of `relumip export`.
     #[arg(long)]
@@ -47,11 +53,12 @@ pub fn settings_from(args: &SolveArgs) -> Result<Settings> {
 pub fn run(args: &SolveArgs) -> Result<()> {
     let settings = settings_from(args)?;
     let read_started = Instant::now();
-    let model = read_mps(&args.file)?;
+    let mut model = read_mps(&args.file)?;
     let read_time = read_started.elapsed();
+    let relu = attach_relu_structure(&mut model, &args.file, &args.relu)?;
     let printer = LogPrinter::new(args.search.quiet);
     if !args.search.quiet {
-        print_header(&model, &settings, &args.file, read_time);
+        print_solve_header(&model, &settings, &args.file, read_time, &relu);
     }
     let sink: &dyn ProgressSink = if args.search.quiet {
         &NoProgress
@@ -66,7 +73,15 @@ pub fn run(args: &SolveArgs) -> Result<()> {
     let mut write_time = write_started.elapsed();
     if let Some(path) = &args.stats {
         let started = Instant::now();
-        write_stats(path, &model, &settings, &result, read_time, write_time)?;
+        write_stats(
+            path,
+            &model,
+            &settings,
+            &result,
+            read_time,
+            write_time,
+            Some(&relu),
+        )?;
         write_time += started.elapsed();
     }
     if !args.search.quiet {

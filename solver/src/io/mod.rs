@@ -3,6 +3,7 @@
 pub mod mps;
 pub mod nnet;
 pub mod onnx;
+pub mod relu;
 pub mod solu;
 pub mod vectors;
 pub mod vnnlib;

@@ -7,9 +7,12 @@
 //! consume and the LP engines load.
 
 mod check;
+mod detect;
 mod relu;
+mod validate;
 
 pub use check::{check_solution, SolutionCheck, Tolerances};
+pub use detect::detect_relu_structure;
 pub use relu::{Affine, LinearUnit, ReluStructure, ReluUnit};
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,9 @@
 //!
 //! The structure speaks of columns only, never of a network type: it is built by the
 //! formulations (from a network, a training problem or a generator), read from the
-//! JSON sidecar that `export` writes, or recovered from a model's rows. Whatever its
+//! JSON sidecar that `export` writes, or recovered from a model's rows
+//! ([`super::detect_relu_structure`]); [`ReluStructure::validate`] checks one
+//! against a model. Whatever its
 //! source, the search uses it the same way; a forward pass through the affine maps
 //! ([`ReluStructure::complete_point`]) completes a point from its input columns.
 
