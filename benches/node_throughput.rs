@@ -20,7 +20,7 @@ fn throughput(c: &mut Criterion) {
                 threads,
                 node_limit: Some(NODES),
                 schedule: Schedule::Deterministic,
-                cuts: false,
+                cuts: relumip_solver::cuts::CutFamilies::none(),
                 branching: relumip_solver::branch::RuleKind::Pseudocost,
                 ..Settings::default()
             };

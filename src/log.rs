@@ -47,6 +47,16 @@ pub fn format_value(value: Option<f64>) -> String {
     }
 }
 
+/// Formats a bound gain with its sign (`+0.25`).
+pub fn format_gain(gain: f64) -> String {
+    let text = format_value(Some(gain));
+    if gain >= 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// Formats a relative gap as a percentage.
 pub fn format_gap(gap: f64) -> String {
     if gap.is_finite() {
@@ -134,7 +144,7 @@ fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time
     let limit =
         |d: Option<Duration>| d.map_or("none".to_string(), |d| format!("{:.1}s", d.as_secs_f64()));
     say!(
-        "Settings: {} thread(s) ({}), branching {}, LP {}, gap {:e}, time limit {}, node limit {}, seed {}",
+        "Settings: {} thread(s) ({}), branching {}, LP {}, cuts {}, gap {:e}, time limit {}, node limit {}, seed {}",
         settings.threads,
         match settings.schedule {
             Schedule::Opportunistic => "work stealing",
@@ -142,6 +152,7 @@ fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time
         },
         settings.branching,
         settings.lp_backend.name(),
+        settings.cuts,
         settings.relative_gap,
         limit(settings.time_limit),
         settings.node_limit.map_or("none".to_string(), |n| n.to_string()),
@@ -190,6 +201,17 @@ pub fn print_summary(
             ),
             _ => say!("Root LP           {}", format_value(Some(root))),
         }
+    }
+    for family in &s.cut_families {
+        say!(
+            "Cuts {:<13}{} kept of {} in {} rounds, bound {} ({:.3}s)",
+            family.family,
+            family.kept,
+            family.added,
+            family.rounds,
+            format_gain(family.bound_gain),
+            family.time
+        );
     }
     if s.time_relu_propagation > 0.0 {
         say!(

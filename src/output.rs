@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use relumip_solver::io::relu::ReluReport;
 use relumip_solver::model::{check_solution, Model};
-use relumip_solver::search::{Settings, SolveResult};
+use relumip_solver::search::{CutFamilyStats, Settings, SolveResult};
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;
@@ -36,6 +36,24 @@ pub fn finite(x: f64) -> serde_json::Value {
     } else {
         json!(if x > 0.0 { "inf" } else { "-inf" })
     }
+}
+
+/// The root cut loop per family, keyed by family name.
+fn cuts_per_family(families: &[CutFamilyStats]) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = families
+        .iter()
+        .map(|f| {
+            let value = json!({
+                "rounds": f.rounds,
+                "added": f.added,
+                "kept": f.kept,
+                "bound_gain": finite(f.bound_gain),
+                "time": f.time,
+            });
+            (f.family.to_string(), value)
+        })
+        .collect();
+    serde_json::Value::Object(map)
 }
 
 /// Writes every figure of the summary as JSON, with where the ReLU structure came
@@ -76,6 +94,7 @@ pub fn write_stats(
         "cut_rounds": s.cut_rounds,
         "time_cuts": s.time_cuts,
         "root_bound_before_cuts": s.root_bound_before_cuts.map_or(serde_json::Value::Null, finite),
+        "cuts_per_family": cuts_per_family(&s.cut_families),
         "root_lp_objective": s.root_lp_objective.map_or(serde_json::Value::Null, finite),
         "time_seconds": result.elapsed.as_secs_f64() + read_time.as_secs_f64() + write_time.as_secs_f64(),
         "time_solve": result.elapsed.as_secs_f64(),
@@ -98,6 +117,7 @@ pub fn write_stats(
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,
         "branching": settings.branching.name(),
         "lp_engine": settings.lp_backend.name(),
+        "cut_families": settings.cuts.to_string(),
         "seed": settings.seed,
         "model": {
             "name": model.name,

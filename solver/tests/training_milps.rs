@@ -186,7 +186,7 @@ fn exported_mps_gives_the_same_optimum_in_another_configuration() {
             threads: 1,
             schedule: Schedule::Deterministic,
             branching: relumip_solver::branch::RuleKind::MostFractional,
-            cuts: false,
+            cuts: relumip_solver::cuts::CutFamilies::none(),
             ..settings()
         };
         let from_file = solve(&read_mps(&path).unwrap(), &other, &NoProgress).unwrap();

@@ -5,6 +5,7 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use relumip_solver::branch::RuleKind;
+use relumip_solver::cuts::CutFamilies;
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::relu::ReluSource;
 use relumip_solver::lp::LpBackend;
@@ -112,8 +113,12 @@ pub struct SearchArgs {
     /// Seed for tie-breaking and randomised heuristics.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub seed: u64,
-    /// Do not separate cutting planes at the root.
-    #[arg(long)]
+    /// Cut families separated at the root: all, none, or a comma-separated list of
+    /// relu, gomory, knapsack-cover.
+    #[arg(long, value_name = "FAMILIES", default_value = "all", value_parser = parse_cut_families)]
+    pub cuts: CutFamilies,
+    /// Do not separate cutting planes at the root (the same as --cuts none).
+    #[arg(long, conflicts_with = "cuts")]
     pub no_cuts: bool,
     /// Do not use the model's ReLU structure in the search (no neuron-stability
     /// propagation at the nodes).
@@ -139,7 +144,11 @@ impl SearchArgs {
             .branching(self.branching.into())
             .lp_backend(self.lp.into())
             .seed(self.seed)
-            .cuts(!self.no_cuts)
+            .cuts(if self.no_cuts {
+                CutFamilies::none()
+            } else {
+                self.cuts
+            })
             .relu_propagation(!self.no_relu_propagation)
             .log_interval(seconds("log-interval", self.log_interval)?);
         if let Some(threads) = self.threads {
@@ -158,6 +167,11 @@ impl SearchArgs {
     pub fn settings_with(&self, limits: &LimitArgs) -> Result<Settings> {
         Ok(limits.apply(self.builder()?).build()?)
     }
+}
+
+/// A set of cut families from its command-line form (`all`, `none`, or names).
+pub fn parse_cut_families(text: &str) -> std::result::Result<CutFamilies, String> {
+    text.parse()
 }
 
 /// Seconds as a duration, refusing negative and non-finite values.

@@ -11,13 +11,27 @@
 //! Row activities count as continuous. The cut is written back in the columns (row
 //! activities expanded through their rows).
 
-use super::{finish_cut, Cut};
+use super::{finish_cut, Cut, CutFamily, SeparationInput, Separator};
 use crate::lp::{BasisStatus, LpEngine, LpProblem};
 
 /// Fractionality range of the basic value for which a row is used.
 const MIN_FRACTION: f64 = 0.01;
 /// Most rows examined per round.
 const MAX_ROWS: usize = 150;
+
+/// The Gomory mixed-integer separator (family [`CutFamily::Gomory`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GomorySeparator;
+
+impl Separator for GomorySeparator {
+    fn family(&self) -> CutFamily {
+        CutFamily::Gomory
+    }
+
+    fn separate(&mut self, lp: &mut dyn LpEngine, input: &SeparationInput<'_>) -> Vec<Cut> {
+        gomory_mixed_integer(lp, input.problem, input.integral, input.point)
+    }
+}
 
 /// Separates GMI cuts from the current optimal basis of `lp` at the point `x`;
 /// `problem` must hold the rows the LP holds (including earlier cuts).

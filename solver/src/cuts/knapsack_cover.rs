@@ -6,14 +6,35 @@
 //! coefficient at least the largest in `C`. The cover is built greedily by the LP
 //! values (largest `x_j` first), the classic separation heuristic.
 
-use super::{finish_cut, Cut};
-use crate::lp::LpProblem;
+use super::{finish_cut, Cut, CutFamily, SeparationInput, Separator};
+use crate::lp::{LpEngine, LpProblem, LpRow};
+
+/// The extended cover separator over the model's rows (family
+/// [`CutFamily::KnapsackCover`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KnapsackCoverSeparator;
+
+impl Separator for KnapsackCoverSeparator {
+    fn family(&self) -> CutFamily {
+        CutFamily::KnapsackCover
+    }
+
+    fn separate(&mut self, _lp: &mut dyn LpEngine, input: &SeparationInput<'_>) -> Vec<Cut> {
+        let rows = &input.problem.rows[..input.model_rows.min(input.problem.num_rows())];
+        covers_of_rows(rows, input.problem, input.integral, input.point)
+    }
+}
 
 /// Separates extended cover cuts from the rows of `problem` at the point `x`.
 pub fn knapsack_covers(problem: &LpProblem, integral: &[bool], x: &[f64]) -> Vec<Cut> {
+    covers_of_rows(&problem.rows, problem, integral, x)
+}
+
+/// Extended covers of `rows`, over the columns and bounds of `problem`.
+fn covers_of_rows(rows: &[LpRow], problem: &LpProblem, integral: &[bool], x: &[f64]) -> Vec<Cut> {
     let n = problem.num_cols();
     let mut cuts = Vec::new();
-    for row in &problem.rows {
+    for row in rows {
         let binary = row.entries.iter().all(|&(j, _)| {
             integral[j] && problem.col_lower[j] == 0.0 && problem.col_upper[j] == 1.0
         });

@@ -17,13 +17,13 @@ pub mod result;
 pub mod settings;
 pub mod shared;
 
-pub use result::{relative_gap, SearchStats, SolveResult, Status};
+pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
     Schedule, Settings, SettingsBuilder, DEFAULT_ABSOLUTE_GAP, DEFAULT_RELATIVE_GAP,
 };
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 
-use crate::cuts::root_cut_loop;
+use crate::cuts::{root_cut_loop, separators, SeparatorSources};
 use crate::error::{Error, Result};
 use crate::lp::LpProblem;
 use crate::model::{check_solution, Model};
@@ -76,9 +76,18 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
         empty_domain = !relu_root::tighten_root(propagator, &mut problem, &mut root_relu);
     }
     let mut cut_report = None;
-    if settings.cuts && !empty_domain && model.has_integers() {
+    if !settings.cuts.is_empty() && !empty_domain && model.has_integers() {
         let deadline = settings.time_limit.map(|t| start + t);
-        cut_report = Some(root_cut_loop(&mut problem, &integral, deadline));
+        let sources = SeparatorSources {
+            relu: model.relu.as_ref(),
+        };
+        let mut separators = separators(settings.cuts, &sources);
+        cut_report = Some(root_cut_loop(
+            &mut problem,
+            &integral,
+            &mut separators,
+            deadline,
+        ));
     }
     let ctx = SearchContext::new(model, problem, settings, start, relu);
     let shared = Shared::new(sink);
@@ -120,6 +129,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
         result.stats.time_cuts = report.time.as_secs_f64();
         result.stats.root_bound_before_cuts =
             report.bound_before.map(|b| ctx.to_model_objective(b));
+        result.stats.cut_families = report.families.iter().map(CutFamilyStats::from).collect();
     }
     result.warnings.extend(warnings);
     if result.status == Status::Unbounded {

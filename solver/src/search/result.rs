@@ -1,5 +1,6 @@
 //! What a solve returns: status, objective, bound, solution and statistics.
 
+use crate::cuts::FamilyReport;
 use serde::Serialize;
 use std::time::Duration;
 
@@ -74,6 +75,9 @@ pub struct SearchStats {
     pub time_cuts: f64,
     /// Root LP objective before cuts, in the model's sense.
     pub root_bound_before_cuts: Option<f64>,
+    /// Per cut family separated at the root (in separation order): rounds, cuts
+    /// and the bound it gained.
+    pub cut_families: Vec<CutFamilyStats>,
     /// Deepest node processed.
     pub max_depth: u32,
     /// Seconds spent in LP solves (summed over workers).
@@ -138,6 +142,9 @@ impl SearchStats {
         if self.root_bound_before_cuts.is_none() {
             self.root_bound_before_cuts = other.root_bound_before_cuts;
         }
+        if self.cut_families.is_empty() {
+            self.cut_families.clone_from(&other.cut_families);
+        }
         self.time_lp += other.time_lp;
         self.time_branching += other.time_branching;
         self.time_propagation += other.time_propagation;
@@ -158,6 +165,38 @@ impl SearchStats {
                 self.unit_splits.resize(layer + 1, 0);
             }
             self.unit_splits[layer] += count;
+        }
+    }
+}
+
+/// What one cut family did at the root.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CutFamilyStats {
+    /// The family's name (see [`crate::cuts::CutFamily::name`]).
+    pub family: &'static str,
+    /// Rounds in which the family added cuts.
+    pub rounds: u64,
+    /// Cuts the family added to the root LP during the cut loop.
+    pub added: u64,
+    /// Of those, cuts kept as rows of the search's LP.
+    pub kept: u64,
+    /// How far the family's cuts moved the root bound, summed over its rounds: a
+    /// non-negative amount by which the bound rose (minimisation) or fell
+    /// (maximisation).
+    pub bound_gain: f64,
+    /// Seconds spent separating the family's cuts.
+    pub time: f64,
+}
+
+impl From<&FamilyReport> for CutFamilyStats {
+    fn from(report: &FamilyReport) -> Self {
+        CutFamilyStats {
+            family: report.family.name(),
+            rounds: report.rounds as u64,
+            added: report.added as u64,
+            kept: report.kept as u64,
+            bound_gain: report.bound_gain,
+            time: report.time.as_secs_f64(),
         }
     }
 }

@@ -18,6 +18,7 @@
 //! ```
 
 use crate::branch::RuleKind;
+use crate::cuts::CutFamilies;
 use crate::error::{Error, Result};
 use crate::lp::LpBackend;
 use crate::model::Tolerances;
@@ -59,10 +60,12 @@ pub struct Settings {
     pub tolerances: Tolerances,
     /// Interval between periodic progress events.
     pub log_interval: Duration,
-    /// Separate cutting planes at the root.
-    pub cuts: bool,
+    /// The families of cutting planes separated at the root (default: all; the
+    /// ReLU family needs the model's ReLU structure).
+    pub cuts: CutFamilies,
     /// Use the model's ReLU structure in the search (neuron-stability propagation
-    /// at every node); off, the structure only serves the forward-pass heuristic.
+    /// at every node); off, the structure only serves the forward-pass heuristic
+    /// and the ReLU cuts.
     pub relu_propagation: bool,
     /// Only solutions at least this good (model sense) are wanted; subtrees that
     /// cannot reach it are pruned, and a search that finds none ends `infeasible`
@@ -90,7 +93,7 @@ impl Default for Settings {
             lp_backend: LpBackend::default(),
             tolerances: Tolerances::default(),
             log_interval: Duration::from_secs(5),
-            cuts: true,
+            cuts: CutFamilies::all(),
             relu_propagation: true,
             objective_limit: None,
             stop_at_first_solution: false,
@@ -249,9 +252,22 @@ impl SettingsBuilder {
         self
     }
 
-    /// Whether to separate cutting planes at the root.
-    pub fn cuts(mut self, cuts: bool) -> Self {
-        self.settings.cuts = cuts;
+    /// The cut families separated at the root: a [`CutFamilies`] set, one
+    /// [`crate::cuts::CutFamily`], or `true` (all) / `false` (none).
+    pub fn cuts(mut self, cuts: impl Into<CutFamilies>) -> Self {
+        self.settings.cuts = cuts.into();
+        self
+    }
+
+    /// The cut families by name: `all`, `none`, or a comma-separated list such as
+    /// `relu,gomory`; an unknown name is an error at [`SettingsBuilder::build`].
+    pub fn cut_families(mut self, names: &str) -> Self {
+        match names.parse::<CutFamilies>() {
+            Ok(families) => self.settings.cuts = families,
+            Err(message) => {
+                self.error.get_or_insert(message);
+            }
+        }
         self
     }
 
