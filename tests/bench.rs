@@ -1,12 +1,16 @@
 //! `relumip bench` end to end: relumip alone on the shipped instances, a wrong known
-//! answer flagged at the top of the summary, the peers when they are on PATH, and a
-//! small network suite from the shared ACAS Xu folder when it is present.
+//! answer flagged at the top of the summary, the peers when they are on PATH,
+//! configurations of relumip as solvers of their own (every key of the table mapped
+//! to options the commands accept), and a small network suite from the shared ACAS
+//! Xu folder when it is present.
 
 mod common;
 
 use common::{relumip, text};
-use relumip_bench::peers::find_on_path;
-use std::path::Path;
+use relumip_bench::config::keys::KEYS;
+use relumip_bench::config::{CliOptions, Setting, SolverSpec};
+use relumip_bench::peers::{find_on_path, SolverKind};
+use std::path::{Path, PathBuf};
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -217,4 +221,190 @@ fn network_suite_from_acas_xu() {
         summary.contains("| relumip-verify | 1/1 | 0 |"),
         "{summary}"
     );
+}
+
+#[test]
+fn configurations_of_relumip_are_solvers_of_their_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let instances = common::root().join("instances");
+    let o = relumip(&[
+        "bench",
+        instances.to_str().expect("utf-8"),
+        "--solvers",
+        "relumip[branching=pseudocost],relumip[branching=most-fractional]",
+        "--time-limit",
+        "20",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "stderr: {}", text(&o.stderr));
+    let known = common::known_answers(&instances.join("instances.solu"));
+    let rows = rows(&out);
+    assert_eq!(
+        rows.len(),
+        2 * known.len(),
+        "every instance, both configurations"
+    );
+    for (solver, folder) in [
+        (
+            "relumip[branching=pseudocost]",
+            "relumip-branching=pseudocost",
+        ),
+        (
+            "relumip[branching=most-fractional]",
+            "relumip-branching=most-fractional",
+        ),
+    ] {
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[1] == solver).collect();
+        assert_eq!(mine.len(), known.len(), "{solver}");
+        for r in mine {
+            assert!(known.contains_key(&r[0]), "{r:?}");
+            assert_eq!(r[3], "optimal", "{r:?}");
+            assert_eq!(r[11], "ok", "{r:?}: the known answer");
+            assert!(
+                r[13].starts_with(&format!("logs/{folder}/")),
+                "log {}",
+                r[13]
+            );
+            assert!(out.join(&r[13]).is_file(), "log {}", r[13]);
+        }
+    }
+    let summary = read(&out.join("summary.md"));
+    assert!(summary.contains("None: every answer agrees"), "{summary}");
+    for solver in [
+        "relumip[branching=pseudocost]",
+        "relumip[branching=most-fractional]",
+    ] {
+        assert!(
+            summary.contains(&format!("| {solver} | 4/4 | 0 | 0 | 0 |")),
+            "{summary}"
+        );
+    }
+    assert!(
+        summary.contains(
+            "`relumip[branching=most-fractional]` runs `relumip solve MODEL --time-limit L --threads N --gap G --stats S.json [--first-solution] --branching most-fractional`."
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Ratios are to relumip[branching=pseudocost]."),
+        "{summary}"
+    );
+    assert_plots(&out);
+}
+
+#[test]
+fn a_bad_configuration_is_refused_before_any_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let instances = common::root().join("instances");
+    for (solvers, message) in [
+        (
+            "relumip[branching=babsr],relumip[colour=red]",
+            "'relumip[colour=red]': unknown key 'colour' (keys: branching,",
+        ),
+        (
+            "relumip[branching=fastest]",
+            "unknown value 'fastest' for branching (auto, reliability,",
+        ),
+        (
+            "relumip[seed=1,lp=dual],highs,relumip[lp=dual;seed=1]",
+            "are the same solver",
+        ),
+        ("relumip[seed=0", "'[' without ']'"),
+        // Both come to `relumip solve` without options.
+        (
+            "relumip,relumip[deterministic=false]",
+            "run the same command",
+        ),
+    ] {
+        let o = relumip(&[
+            "bench",
+            instances.to_str().expect("utf-8"),
+            "--solvers",
+            solvers,
+            "--out",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(!o.status.success(), "{solvers}");
+        assert!(
+            text(&o.stderr).contains(message),
+            "{solvers}: {}",
+            text(&o.stderr)
+        );
+        assert!(!out.exists(), "{solvers}: nothing is run or written");
+    }
+}
+
+/// Every key of the table, with every kind of value, becomes options that the help
+/// of `relumip solve` / `relumip verify` lists and that the command accepts.
+#[test]
+fn every_key_maps_to_options_the_commands_accept() {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_relumip"));
+    let cli = CliOptions::probe(&binary).expect("help of solve and verify");
+    let help = |command: &str| text(&relumip(&[command, "--help"]).stdout);
+    let (solve_help, verify_help) = (help("solve"), help("verify"));
+    let mut checked = 0;
+    for key in &KEYS {
+        for kind in [SolverKind::Relumip, SolverKind::RelumipVerify] {
+            if key.verify_only && kind == SolverKind::Relumip {
+                continue;
+            }
+            for value in key.examples() {
+                let spec = SolverSpec {
+                    kind,
+                    settings: vec![Setting {
+                        key: key.name,
+                        value: value.clone(),
+                    }],
+                };
+                let args = match cli.arguments(&spec) {
+                    Ok(args) => args,
+                    Err(e) => {
+                        // Cut families need a relumip with --cuts.
+                        assert!(
+                            key.name == "cuts" && !cli.offers(kind, "--cuts"),
+                            "{}: {e:#}",
+                            spec.name()
+                        );
+                        continue;
+                    }
+                };
+                let (command, help, files): (_, _, &[&str]) = match kind {
+                    SolverKind::RelumipVerify => (
+                        "verify",
+                        &verify_help,
+                        &["/nonexistent/n.onnx", "/nonexistent/p.vnnlib"],
+                    ),
+                    _ => ("solve", &solve_help, &["/nonexistent/m.mps"]),
+                };
+                for option in args.iter().filter(|a| a.starts_with("--")) {
+                    assert!(
+                        help.contains(&format!(" {option} "))
+                            || help.contains(&format!(" {option}\n")),
+                        "{}: {option} is not in `relumip {command} --help`",
+                        spec.name()
+                    );
+                }
+                // The options parse: the command fails on the missing file, not on
+                // its arguments (clap's usage errors exit with status 2).
+                let mut words = vec![command];
+                words.extend_from_slice(files);
+                words.extend(args.iter().map(String::as_str));
+                let o = relumip(&words);
+                let stderr = text(&o.stderr);
+                assert_eq!(
+                    o.status.code(),
+                    Some(1),
+                    "{}: relumip {}: {stderr}",
+                    spec.name(),
+                    words.join(" ")
+                );
+                assert!(!stderr.contains("Usage:"), "{}: {stderr}", spec.name());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 50, "{checked} command lines checked");
 }

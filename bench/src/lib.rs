@@ -3,8 +3,9 @@
 //! times.
 //!
 //! One concern per module: [`suite`] reads a suite (a folder of MPS files with a
-//! `.solu` file, or a VNN-COMP `instances.csv` with a `groundtruth.csv`), [`peers`]
-//! builds and runs the solver commands, [`parse_highs`], [`parse_cbc`] and
+//! `.solu` file, or a VNN-COMP `instances.csv` with a `groundtruth.csv`), [`config`]
+//! reads the solvers asked for, configurations of relumip among them
+//! (`relumip[branching=babsr]`), [`peers`] builds and runs the solver commands, [`parse_highs`], [`parse_cbc`] and
 //! [`parse_relumip`] read each solver's output into a [`RunResult`], [`check`] compares
 //! answers with the known ones and with each other, [`stats`] computes shifted
 //! geometric means, wins, performance profiles and cactus curves, [`report`] writes
@@ -16,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod config;
 mod network;
 mod orchestrate;
 pub mod parse_cbc;

@@ -11,6 +11,9 @@
 //! | `highs` | `highs --options_file O --time_limit L MODEL` with `threads = N`, `mip_rel_gap = G`, `random_seed = 0` [, `mip_max_improving_sols = 1`] in `O` |
 //! | `cbc` | `cbc MODEL -sec L -threads N -ratio G [-maxSolutions 1] -solve` |
 //!
+//! A configuration of relumip (`relumip[branching=babsr]`, see [`crate::config`])
+//! adds its options at the end of relumip's command.
+//!
 //! A run that outlives its limit by [`grace`] is killed with its whole process group
 //! (CBC's launcher is a Python script that starts the real binary as a child).
 
@@ -18,7 +21,6 @@ use crate::parse_cbc::parse_cbc_log;
 use crate::parse_highs::parse_highs_log;
 use crate::parse_relumip::{parse_stats_json, parse_verify_output};
 use crate::{RunResult, RunStatus};
-use anyhow::Context;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -57,23 +59,7 @@ impl SolverKind {
         }
     }
 
-    /// Parses a comma-separated list of solver names (empty names are skipped), as
-    /// given to `--solvers`.
-    pub fn parse_list(list: &str) -> anyhow::Result<Vec<Self>> {
-        list.split(',')
-            .filter(|n| !n.trim().is_empty())
-            .map(|name| {
-                Self::from_name(name).with_context(|| {
-                    format!(
-                        "unknown solver '{}' (relumip, relumip-verify, highs, cbc)",
-                        name.trim()
-                    )
-                })
-            })
-            .collect()
-    }
-
-    /// The name in reports.
+    /// The name in reports (of the plain solver).
     pub fn name(self) -> &'static str {
         match self {
             SolverKind::Relumip => "relumip",
@@ -143,6 +129,13 @@ pub struct Solver {
     pub kind: SolverKind,
     /// The executable.
     pub program: PathBuf,
+    /// The name in reports: the kind's name, or a configuration of relumip such as
+    /// `relumip[branching=babsr]`.
+    pub name: String,
+    /// The folder of its logs and scratch files (a file-system-safe name).
+    pub folder: String,
+    /// Options that a configuration adds to relumip's command.
+    pub options: Vec<String>,
 }
 
 /// Files of one run in its scratch folder.
@@ -150,6 +143,34 @@ const STATS_FILE: &str = "relumip-stats.json";
 const HIGHS_OPTIONS: &str = "highs.options";
 
 impl Solver {
+    /// The plain solver of `kind`, run by `program`.
+    pub fn new(kind: SolverKind, program: PathBuf) -> Self {
+        Solver {
+            kind,
+            program,
+            name: kind.name().to_string(),
+            folder: kind.name().to_string(),
+            options: Vec::new(),
+        }
+    }
+
+    /// The command line that runs the solver on one instance, with placeholders for
+    /// the files and limits (`relumip solve MODEL --time-limit L ... --branching babsr`).
+    pub fn command_pattern(&self) -> String {
+        let base = match self.kind {
+            SolverKind::Relumip => {
+                "relumip solve MODEL --time-limit L --threads N --gap G --stats S.json [--first-solution]"
+            }
+            SolverKind::RelumipVerify => "relumip verify NET PROP --timeout L --threads N",
+            SolverKind::Highs => "highs --options_file O --time_limit L MODEL",
+            SolverKind::Cbc => "cbc MODEL -sec L -threads N -ratio G [-maxSolutions 1] -solve",
+        };
+        std::iter::once(base.to_string())
+            .chain(self.options.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The command that solves `model` (an MPS file); writes option files into
     /// `scratch`, where the command runs.
     pub fn mps_command(
@@ -175,6 +196,7 @@ impl Solver {
                 if spec.first_solution {
                     cmd.arg("--first-solution");
                 }
+                cmd.args(&self.options);
             }
             SolverKind::Highs => {
                 let mut options =
@@ -218,6 +240,7 @@ impl Solver {
             .arg(vnnlib)
             .args(["--timeout", &format!("{}", spec.time_limit)])
             .args(["--threads", &spec.threads.to_string()])
+            .args(&self.options)
             .current_dir(scratch);
         cmd
     }
@@ -391,13 +414,6 @@ mod tests {
         }
         assert_eq!(SolverKind::from_name(" HiGHS "), Some(SolverKind::Highs));
         assert_eq!(SolverKind::from_name("gurobi"), None);
-        let list = SolverKind::parse_list("relumip, highs,,cbc").expect("known names");
-        assert_eq!(
-            list,
-            [SolverKind::Relumip, SolverKind::Highs, SolverKind::Cbc]
-        );
-        let err = SolverKind::parse_list("relumip,scipp").expect_err("unknown name");
-        assert!(err.to_string().contains("unknown solver 'scipp'"), "{err}");
     }
 
     #[test]
@@ -411,10 +427,7 @@ mod tests {
         };
         let model = Path::new("/data/m.mps");
         let args = |kind| {
-            let solver = Solver {
-                kind,
-                program: PathBuf::from("x"),
-            };
+            let solver = Solver::new(kind, PathBuf::from("x"));
             let cmd = solver
                 .mps_command(model, &spec, dir.path())
                 .expect("command");
@@ -442,6 +455,58 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_configuration_adds_its_options_last() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let spec = RunSpec {
+            time_limit: 20.0,
+            threads: 1,
+            relative_gap: 1e-6,
+            first_solution: false,
+        };
+        let words = |cmd: Command| {
+            cmd.get_args()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let solver = Solver {
+            name: "relumip[branching=babsr;seed=2]".into(),
+            folder: "relumip-branching=babsr_seed=2".into(),
+            options: ["--branching", "babsr", "--seed", "2"]
+                .map(String::from)
+                .to_vec(),
+            ..Solver::new(SolverKind::Relumip, PathBuf::from("relumip"))
+        };
+        let cmd = solver
+            .mps_command(Path::new("/data/m.mps"), &spec, dir.path())
+            .expect("command");
+        let line = words(cmd);
+        assert!(
+            line.starts_with("solve /data/m.mps --time-limit 20 "),
+            "{line}"
+        );
+        assert!(line.ends_with("--branching babsr --seed 2"), "{line}");
+        assert_eq!(
+            solver.command_pattern(),
+            "relumip solve MODEL --time-limit L --threads N --gap G --stats S.json [--first-solution] --branching babsr --seed 2"
+        );
+        let verify = Solver {
+            options: ["--strategy", "milp"].map(String::from).to_vec(),
+            ..Solver::new(SolverKind::RelumipVerify, PathBuf::from("relumip"))
+        };
+        let cmd = verify.verify_command(
+            Path::new("/n.onnx"),
+            Path::new("/p.vnnlib"),
+            &spec,
+            dir.path(),
+        );
+        assert_eq!(
+            words(cmd),
+            "verify /n.onnx /p.vnnlib --timeout 20 --threads 1 --strategy milp"
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_missing_or_hanging_program_never_aborts() {
@@ -453,10 +518,7 @@ mod tests {
             relative_gap: 1e-6,
             first_solution: false,
         };
-        let missing = Solver {
-            kind: SolverKind::Highs,
-            program: dir.path().join("no-such-highs"),
-        };
+        let missing = Solver::new(SolverKind::Highs, dir.path().join("no-such-highs"));
         let cmd = missing
             .mps_command(Path::new("m.mps"), &spec, dir.path())
             .expect("cmd");
@@ -464,10 +526,7 @@ mod tests {
         assert_eq!(result.status, RunStatus::Error);
         assert!(result.message.unwrap_or_default().contains("cannot run"));
         // A run that hangs is killed (limit 0.2 s + 5 s grace), with its children.
-        let hang = Solver {
-            kind: SolverKind::Cbc,
-            program: PathBuf::from("sh"),
-        };
+        let hang = Solver::new(SolverKind::Cbc, PathBuf::from("sh"));
         let mut cmd = Command::new("sh");
         cmd.args(["-c", "echo started; sleep 30 & sleep 30"]);
         let started = Instant::now();

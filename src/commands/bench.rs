@@ -4,7 +4,7 @@
 use super::args::{parse_formulation, BoundsArg};
 use anyhow::{Context, Result};
 use clap::Args;
-use relumip_bench::peers::SolverKind;
+use relumip_bench::config::parse_solvers;
 use relumip_bench::report::command_line;
 use relumip_bench::suite::name_filter;
 use relumip_bench::BenchOptions;
@@ -17,8 +17,12 @@ pub struct BenchArgs {
     /// The suite: a folder of MPS files (with a .solu file of known answers), or a
     /// VNN-COMP instances.csv (or its folder, with a groundtruth.csv beside it).
     pub suite: PathBuf,
-    /// Solvers, comma-separated: relumip, relumip-verify (network suites), highs, cbc
-    /// [default: relumip,highs,cbc; relumip-verify,relumip,highs,cbc for network suites].
+    /// Solvers, comma-separated: relumip, relumip-verify (network suites), highs, cbc,
+    /// and configurations of relumip as solvers of their own, with settings in
+    /// brackets: relumip[branching=babsr;seed=1] (keys: branching, lp, cuts, relu,
+    /// propagation, seed, deterministic; relumip-verify also strategy, bounds,
+    /// formulation, disjunction) [default: relumip,highs,cbc;
+    /// relumip-verify,relumip,highs,cbc for network suites].
     #[arg(long, value_name = "LIST")]
     pub solvers: Option<String>,
     /// Time limit per instance in seconds [default: the instance list's timeout for
@@ -71,11 +75,7 @@ impl BenchArgs {
         }
         Ok(BenchOptions {
             suite: self.suite.clone(),
-            solvers: self
-                .solvers
-                .as_deref()
-                .map(SolverKind::parse_list)
-                .transpose()?,
+            solvers: self.solvers.as_deref().map(parse_solvers).transpose()?,
             time_limit: self.time_limit,
             threads: self.threads,
             gap: self.gap,

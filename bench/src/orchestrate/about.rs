@@ -2,15 +2,18 @@
 //! settings, the date and the machine.
 
 use super::{BenchOptions, Planned};
+use crate::peers::Solver;
 use relumip_solver::verify::BoundsMethod;
 use time::macros::format_description;
 use time::OffsetDateTime;
 
 /// The notes of the summary: time limits, threads, gap and repeats, where the times
-/// come from, and for network suites how the instances were exported and run.
+/// come from, the command line of every configuration of relumip, and for network
+/// suites how the instances were exported and run.
 pub(super) fn notes(
     options: &BenchOptions,
     plan: &[Planned<'_>],
+    solvers: &[Solver],
     is_network: bool,
     export_seconds: f64,
 ) -> Vec<String> {
@@ -29,6 +32,9 @@ pub(super) fn notes(
         ),
         "Times are each solver's own figure (relumip: `time_seconds` of `--stats`; HiGHS: `Timing`; CBC: `Total time (Wallclock seconds)`; relumip verify: its `time` line); `results.csv` also has the wall-clock time of each subprocess.".to_string(),
     ];
+    for s in solvers.iter().filter(|s| !s.options.is_empty()) {
+        notes.push(format!("`{}` runs `{}`.", s.name, s.command_pattern()));
+    }
     if is_network {
         notes.push(format!(
             "Network instances: each case exported once as a {} MILP with {} pre-activation bounds (`t <= 0`: feasible = counterexample), {:.1} s of export in all, not counted in any solver's time. MPS solvers run the cases in order within the instance's time limit and stop at the first solution (relumip `--first-solution`, HiGHS `mip_max_improving_sols = 1`, CBC `-maxSolutions 1`): any feasible case = sat, all infeasible = unsat. relumip-verify runs `relumip verify` on the network and property (its own bounds, attack and MILPs, all within the limit).",

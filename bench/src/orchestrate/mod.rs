@@ -6,7 +6,8 @@
 //! the solvers instance by instance (the order rotated by one at each instance), so
 //! that the drift of a noisy machine hits all of them alike.
 //!
-//! [`run`] plans the instances, then: [`solvers`] picks the solvers that can run,
+//! [`run`] plans the instances, then: [`solvers`] picks the solvers that can run
+//! (configurations of relumip resolved into options of its executable),
 //! [`export`] writes network instances as MPS files, [`runs`] runs every solver on
 //! every instance (with the bar of [`progress`]), and [`reports`] cross-checks the
 //! runs and writes the reports and the plots, with the notes, date and machine of
@@ -53,13 +54,13 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome> {
         suite.path.display()
     );
     let is_network = suite.is_network();
+    let (solvers, skipped) =
+        solvers::choose_solvers(options.solvers.as_deref(), is_network, &options.relumip)?;
     let out = options
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("bench-out").join(&suite.name));
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
-    let (solvers, skipped) =
-        solvers::choose_solvers(options.solvers.as_deref(), is_network, &options.relumip)?;
 
     let mut plan = plan(&suite, options);
     let export_seconds =

@@ -1,6 +1,6 @@
 //! What a benchmark run is asked to do, and what it wrote.
 
-use crate::peers::SolverKind;
+use crate::config::SolverSpec;
 use anyhow::{ensure, Result};
 use regex::Regex;
 use relumip_solver::formulate::Formulation;
@@ -17,9 +17,10 @@ pub struct BenchOptions {
     /// The suite: a folder of MPS files (with a `.solu` file of known answers), or a
     /// VNN-COMP `instances.csv` (or its folder, with a `groundtruth.csv` beside it).
     pub suite: PathBuf,
-    /// The solvers asked for, in order; `None` for relumip, highs and cbc (with
-    /// relumip-verify first on network suites). A peer missing from `PATH` is skipped.
-    pub solvers: Option<Vec<SolverKind>>,
+    /// The solvers asked for, in order, configurations of relumip among them; `None`
+    /// for relumip, highs and cbc (with relumip-verify first on network suites). A
+    /// peer missing from `PATH` is skipped.
+    pub solvers: Option<Vec<SolverSpec>>,
     /// Time limit per instance in seconds; `None` for the instance list's timeout of
     /// network instances, else [`DEFAULT_TIME_LIMIT`].
     pub time_limit: Option<f64>,

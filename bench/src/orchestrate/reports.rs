@@ -63,7 +63,7 @@ pub(super) fn write_reports(
         export_seconds,
     } = run;
     let instance_names: Vec<String> = plan.iter().map(|p| p.instance.name.clone()).collect();
-    let solver_names: Vec<String> = solvers.iter().map(|s| s.kind.name().to_string()).collect();
+    let solver_names: Vec<String> = solvers.iter().map(|s| s.name.clone()).collect();
     let table = build_table(&records, &instance_names, &solver_names);
     let reference = solver_names
         .iter()
@@ -78,10 +78,10 @@ pub(super) fn write_reports(
         machine: options.machine.clone().unwrap_or_else(machine),
         solvers: solvers
             .iter()
-            .map(|s| (s.kind.name().to_string(), version(s, out)))
+            .map(|s| (s.name.clone(), version(s, out)))
             .collect(),
         skipped,
-        notes: notes(options, plan, suite.is_network(), export_seconds),
+        notes: notes(options, plan, solvers, suite.is_network(), export_seconds),
         reference: solver_names.get(reference).cloned().unwrap_or_default(),
     };
     let csv_path = out.join("results.csv");

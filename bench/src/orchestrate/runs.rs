@@ -35,9 +35,7 @@ pub(super) fn run_all(
                 }
                 bar.set_message(format!(
                     "{} | {} (limit {} s)",
-                    p.instance.name,
-                    solver.kind.name(),
-                    p.time_limit
+                    p.instance.name, solver.name, p.time_limit
                 ));
                 let record = run_one(solver, p, repeat, options, out)?;
                 say(
@@ -46,7 +44,7 @@ pub(super) fn run_all(
                     format!(
                         "{} {}{}: {}{} in {:.2} s{}",
                         p.instance.name,
-                        solver.kind.name(),
+                        solver.name,
                         if options.repeat > 1 {
                             format!(" (run {})", repeat + 1)
                         } else {
@@ -74,7 +72,7 @@ pub(super) fn run_all(
     let order = |r: &RunRecord| {
         (
             plan.iter().position(|p| p.instance.name == r.instance),
-            solvers.iter().position(|s| s.kind.name() == r.solver),
+            solvers.iter().position(|s| s.name == r.solver),
             r.repeat,
         )
     };
@@ -90,10 +88,9 @@ fn run_one(
     options: &BenchOptions,
     out: &Path,
 ) -> Result<RunRecord> {
-    let name = solver.kind.name();
-    let logs = out.join("logs").join(name);
+    let logs = out.join("logs").join(&solver.folder);
     std::fs::create_dir_all(&logs).with_context(|| format!("cannot create {}", logs.display()))?;
-    let scratch = out.join("work").join(name);
+    let scratch = out.join("work").join(&solver.folder);
     let suffix = if options.repeat > 1 {
         format!(".run{}", repeat + 1)
     } else {
@@ -148,7 +145,7 @@ fn run_one(
     let verdict = verdict(&result, &p.instance.expected, p.maximize);
     Ok(RunRecord {
         instance: p.instance.name.clone(),
-        solver: name.to_string(),
+        solver: solver.name.clone(),
         repeat,
         result,
         wall,
