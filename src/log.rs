@@ -204,7 +204,7 @@ pub fn print_summary(
     }
     for family in &s.cut_families {
         say!(
-            "Cuts {:<13}{} kept of {} in {} rounds, bound {} ({:.3}s)",
+            "Cuts {:<13} {} kept of {} in {} rounds, bound {} ({:.3}s)",
             family.family,
             family.kept,
             family.added,
