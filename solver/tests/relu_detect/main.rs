@@ -11,6 +11,8 @@ mod common;
 mod acasxu;
 mod generated;
 mod robustness;
+mod rows;
+mod validate;
 
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::mps::{parse_mps, write_mps_string};

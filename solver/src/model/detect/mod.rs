@@ -81,6 +81,3 @@ pub fn detect_relu_structure(model: &Model) -> Option<ReluStructure> {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,7 +1,10 @@
-use super::*;
-use crate::generate::{knapsack, relu_bigm};
-use crate::model::{check_solution, Tolerances, VarKind};
-use crate::rng::SplitMix64;
+//! Detection on hand-written rows: pre-activations inside the big-M rows, zero lower
+//! bounds as rows, wrong big-M constants, generated networks, models without units
+//! and arbitrary models.
+
+use relumip_solver::generate::{knapsack, relu_bigm};
+use relumip_solver::model::{check_solution, detect_relu_structure, Model, Tolerances, VarKind};
+use relumip_solver::rng::SplitMix64;
 
 /// Two inputs in `[-1, 1]`, one unit `y = max(0, x0 - 2 x1 + 0.5)` written with its
 /// pre-activation inside the big-M rows (no pre column), and an output
