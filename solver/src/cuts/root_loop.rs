@@ -17,6 +17,12 @@ const MAX_PARALLELISM: f64 = 0.98;
 const MIN_PROGRESS: f64 = 1e-4;
 /// Rounds over which progress is measured.
 const PROGRESS_WINDOW: usize = 3;
+/// Simplex iterations the whole loop may spend re-solving, as a multiple of the
+/// iterations of the root LP before cuts (a work limit, so the loop ends at the same
+/// point on every machine).
+const ITERATION_BUDGET_FACTOR: u64 = 3;
+/// The iteration budget is never smaller than this.
+const MIN_ITERATION_BUDGET: u64 = 2_000;
 
 /// What one family's separator did in the root cut loop.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +102,8 @@ struct CutLp {
     /// Separator index of each cut row (row `model_rows + k`).
     origin: Vec<usize>,
     limits: LpLimits,
+    /// The engine's iteration count at which the loop's budget runs out.
+    iteration_end: u64,
 }
 
 impl CutLp {
@@ -106,12 +114,17 @@ impl CutLp {
         let first = self.lp.add_rows(&rows);
         let count = rows.len();
         self.current.rows.extend(rows);
-        if self.lp.solve(&self.limits) == LpStatus::Optimal {
+        let left = self.iteration_end.saturating_sub(self.lp.iterations());
+        let limits = LpLimits {
+            max_iterations: left.max(1),
+            ..self.limits
+        };
+        if left > 0 && self.lp.solve(&limits) == LpStatus::Optimal {
             self.origin.extend(std::iter::repeat_n(origin, count));
             return true;
         }
-        // Numerical trouble or the deadline (valid cuts cannot cut off every point
-        // of a feasible problem): withdraw the rows.
+        // Numerical trouble, the iteration budget or the deadline (valid cuts cannot
+        // cut off every point of a feasible problem): withdraw the rows.
         let added: Vec<usize> = (first..self.lp.num_rows()).collect();
         self.lp.remove_rows(&added);
         self.current.rows.truncate(first);
@@ -137,12 +150,48 @@ impl CutLp {
             })
             .collect()
     }
+
+    /// Removes the cut rows that are not active at the optimum (their logical is
+    /// basic, so the optimum and the basis stay as they are), keeping the LP small
+    /// for the next rounds.
+    fn purge_inactive(&mut self) {
+        let active = self.active_cuts();
+        if active.len() == self.origin.len() {
+            return;
+        }
+        let mut keep = vec![false; self.origin.len()];
+        for &k in &active {
+            keep[k] = true;
+        }
+        let removed: Vec<usize> = (0..self.origin.len())
+            .filter(|&k| !keep[k])
+            .map(|k| self.model_rows + k)
+            .collect();
+        self.lp.remove_rows(&removed);
+        let cut_rows = self.current.rows.split_off(self.model_rows);
+        self.current.rows.extend(
+            cut_rows
+                .into_iter()
+                .zip(&keep)
+                .filter(|(_, &k)| k)
+                .map(|(r, _)| r),
+        );
+        let origin = std::mem::take(&mut self.origin);
+        self.origin = origin
+            .into_iter()
+            .zip(&keep)
+            .filter(|(_, &k)| k)
+            .map(|(o, _)| o)
+            .collect();
+    }
 }
 
 /// Runs rounds of separation with `separators` (in their order) on the root LP of
 /// `problem` and appends the cuts that stay active to `problem.rows`. The loop
 /// stops after [`MAX_ROUNDS`] rounds, at a round without cuts, when the bound
-/// stalls, at an LP failure, or at `deadline`.
+/// stalls, at an LP failure, when the re-solves have spent their iteration budget
+/// ([`ITERATION_BUDGET_FACTOR`] times the root LP's iterations), or at `deadline`.
+/// After every round the cuts that are not active are removed from the LP.
 pub fn root_cut_loop(
     problem: &mut LpProblem,
     integral: &[bool],
@@ -173,7 +222,9 @@ pub fn root_cut_loop(
         report.time = started.elapsed();
         return report;
     }
+    let budget = (ITERATION_BUDGET_FACTOR * lp.iterations()).max(MIN_ITERATION_BUDGET);
     let mut state = CutLp {
+        iteration_end: lp.iterations() + budget,
         lp,
         current: problem.clone(),
         model_rows: problem.num_rows(),
@@ -218,6 +269,7 @@ pub fn root_cut_loop(
         if !added {
             break;
         }
+        state.purge_inactive();
         report.rounds += 1;
         history.push(objective);
         let k = history.len();

@@ -6,7 +6,9 @@
 //! Two rules choose the column: fractional diving takes the column nearest to an
 //! integer (preferring lock-free directions); coefficient diving takes the column
 //! with the fewest locks in one of its rounding directions and rounds that way. They
-//! run at the root and then every `FREQUENCY` nodes, at different offsets.
+//! run at the root and then every `FREQUENCY` nodes, at different offsets, on models
+//! without a ReLU structure (on network MILPs the forward-pass heuristic proposes
+//! points).
 
 use super::{locks, HeuristicInput, PrimalHeuristic};
 use crate::lp::{LpEngine, LpLimits, LpStatus};
@@ -110,6 +112,11 @@ impl PrimalHeuristic for Diving {
     }
 
     fn should_run(&self, input: &HeuristicInput<'_>) -> bool {
+        // On network MILPs the forward pass proposes a point for every input: diving
+        // on the indicators costs LP iterations the search needs more.
+        if input.relu.is_some_and(|s| s.has_forward_pass()) {
+            return false;
+        }
         input.depth == 0 || input.nodes % FREQUENCY == self.offset
     }
 

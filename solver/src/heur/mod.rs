@@ -60,13 +60,20 @@ pub trait PrimalHeuristic: Send {
 
     /// True if `run` may change the LP basis.
     fn uses_lp(&self) -> bool;
+
+    /// True if a proposal that fails the model check may be completed by an LP over
+    /// the continuous columns with the integers fixed (costly: heuristics that run at
+    /// every node say no).
+    fn completes(&self) -> bool {
+        true
+    }
 }
 
 /// The default set of heuristics, cheapest first.
 pub fn default_heuristics() -> Vec<Box<dyn PrimalHeuristic>> {
     vec![
         Box::new(SimpleRounding::default()),
-        Box::new(ForwardPass),
+        Box::new(ForwardPass::default()),
         Box::new(Diving::fractional()),
         Box::new(Diving::coefficient()),
     ]

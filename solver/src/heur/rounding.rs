@@ -24,6 +24,10 @@ impl PrimalHeuristic for SimpleRounding {
         false
     }
 
+    fn completes(&self) -> bool {
+        false
+    }
+
     fn run(&mut self, input: &HeuristicInput<'_>, _lp: &mut dyn LpEngine) -> Option<Vec<f64>> {
         let (down, up) = self.locks.get_or_insert_with(|| locks(input.structure));
         let tol = input.integrality_tolerance;

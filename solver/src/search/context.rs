@@ -139,8 +139,10 @@ impl<'m> SearchContext<'m> {
 
     /// Checks a candidate point (LP values) against the original model; returns the
     /// accepted point (integers rounded when that keeps it feasible) and its
-    /// minimisation-form objective.
-    pub fn accept_candidate(&self, x: &[f64]) -> Option<(f64, Vec<f64>)> {
+    /// minimisation-form objective. With `complete`, a point that fails the check gets
+    /// its continuous columns recomputed by an LP with the integers fixed (built
+    /// from scratch: too costly for candidates proposed at every node).
+    pub fn accept_candidate(&self, x: &[f64], complete: bool) -> Option<(f64, Vec<f64>)> {
         let mut rounded = x.to_vec();
         for (value, &int) in rounded.iter_mut().zip(&self.structure.integral) {
             if int {
@@ -157,7 +159,7 @@ impl<'m> SearchContext<'m> {
         }
         // Last resort: integers fixed at their rounded values, continuous columns
         // recomputed by an LP of the original rows (no cuts).
-        if !self.structure.integral.iter().all(|&b| b) {
+        if complete && !self.structure.integral.iter().all(|&b| b) {
             let mut completion = LpProblem::relaxation(self.model);
             for (j, &int) in self.structure.integral.iter().enumerate() {
                 if int {

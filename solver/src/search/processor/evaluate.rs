@@ -181,7 +181,7 @@ impl Processor<'_, '_> {
     /// An LP point without fractional integers: a solution if it passes the check,
     /// otherwise an unresolved node.
     pub(super) fn accept_integral_point(&mut self, bound: f64) -> Processed {
-        match self.ctx.accept_candidate(self.lp.primal()) {
+        match self.ctx.accept_candidate(self.lp.primal(), true) {
             Some(solution) => Processed {
                 outcome: Outcome::Closed { bound: solution.0 },
                 solutions: vec![solution],

@@ -40,7 +40,7 @@ impl Processor<'_, '_> {
             }
             self.basis_moved |= h.uses_lp();
             if let Some(point) = h.run(&input, self.lp.as_mut()) {
-                if let Some((value, point)) = self.ctx.accept_candidate(&point) {
+                if let Some((value, point)) = self.ctx.accept_candidate(&point, h.completes()) {
                     if value < best {
                         best = value;
                         found.push((value, point));
