@@ -212,7 +212,7 @@ impl Processor<'_, '_> {
     }
 
     /// Solves the LP warm; on failure once more cold.
-    fn solve_lp(&mut self, cutoff: f64) -> LpStatus {
+    pub(super) fn solve_lp(&mut self, cutoff: f64) -> LpStatus {
         let limits = LpLimits {
             max_iterations: u64::MAX,
             deadline: self.ctx.deadline,
