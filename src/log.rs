@@ -154,7 +154,15 @@ fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time
         settings.lp_backend.name(),
         settings.cuts,
         if settings.local_cuts {
-            format!("to depth {}", settings.local_cut_depth)
+            format!(
+                "to depth {}{}",
+                settings.local_cut_depth,
+                if settings.inherit_node_cuts {
+                    ", inherited"
+                } else {
+                    ""
+                }
+            )
         } else {
             "off".to_string()
         },

@@ -130,6 +130,7 @@ pub fn write_stats(
         "cut_families": settings.cuts.to_string(),
         "local_cut_depth": if settings.local_cuts { json!(settings.local_cut_depth) } else { serde_json::Value::Null },
         "cut_pool": settings.cut_pool,
+        "inherit_node_cuts": settings.inherit_node_cuts,
         "seed": settings.seed,
         "model": {
             "name": model.name,

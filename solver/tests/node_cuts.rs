@@ -20,7 +20,18 @@ use relumip_solver::{solve, NoProgress, Settings, Status};
 use std::sync::Arc;
 
 fn solve_with(model: &Model, local: bool, pool: bool, threads: usize) -> SolveResult {
+    solve_inheriting(model, local, pool, threads, true)
+}
+
+fn solve_inheriting(
+    model: &Model,
+    local: bool,
+    pool: bool,
+    threads: usize,
+    inherit: bool,
+) -> SolveResult {
     let settings = Settings::builder()
+        .inherit_node_cuts(inherit)
         .threads(threads)
         .schedule(Schedule::Deterministic)
         .local_cuts(local.then_some(100))
@@ -225,21 +236,24 @@ fn local_cuts_hold_in_the_subtree_of_verification_networks() {
 }
 
 /// Solves `model` without node cuts, then with local cuts, the pool, and both (one
-/// and two threads): the same optimum every time. Returns the local cuts and pool
+/// and two threads, with and without inheritance): the same optimum every time. Returns the local cuts and pool
 /// cuts the runs added.
 fn check_optimum(model: &Model, label: &str) -> (u64, u64) {
     let reference = solve_with(model, false, false, 1);
     assert_eq!(reference.status, Status::Optimal, "{label}");
     let optimum = reference.objective.expect("optimum");
     let (mut local, mut pool) = (0, 0);
-    for (with_local, with_pool, threads) in [
-        (true, false, 1),
-        (false, true, 1),
-        (true, true, 1),
-        (true, true, 2),
+    for (with_local, with_pool, threads, inherit) in [
+        (true, false, 1, true),
+        (false, true, 1, true),
+        (true, true, 1, true),
+        (true, true, 2, true),
+        (true, true, 1, false),
     ] {
-        let result = solve_with(model, with_local, with_pool, threads);
-        let tag = format!("{label} local {with_local} pool {with_pool} threads {threads}");
+        let result = solve_inheriting(model, with_local, with_pool, threads, inherit);
+        let tag = format!(
+            "{label} local {with_local} pool {with_pool} threads {threads} inherit {inherit}"
+        );
         assert_eq!(result.status, Status::Optimal, "{tag}");
         let objective = result.objective.expect("optimum");
         assert!(close(objective, optimum), "{tag}: {objective} vs {optimum}");

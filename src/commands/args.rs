@@ -125,6 +125,10 @@ pub struct SearchArgs {
     /// (default: the library's).
     #[arg(long, value_name = "off|on|DEPTH", value_parser = parse_local_cuts)]
     pub local_cuts: Option<LocalCutsArg>,
+    /// Children inherit the node cuts that were active at their parent's last LP
+    /// (default: the library's).
+    #[arg(long, value_name = "on|off", value_enum)]
+    pub node_cut_inherit: Option<SwitchArg>,
     /// Keep the root cuts left out of the LP in a pool with aging and add them back
     /// at nodes that violate them (default: the library's).
     #[arg(long, value_name = "on|off", value_enum)]
@@ -162,6 +166,9 @@ impl SearchArgs {
             .log_interval(seconds("log-interval", self.log_interval)?);
         if let Some(LocalCutsArg(depth)) = self.local_cuts {
             builder = builder.local_cuts(depth);
+        }
+        if let Some(inherit) = self.node_cut_inherit {
+            builder = builder.inherit_node_cuts(inherit == SwitchArg::On);
         }
         if let Some(pool) = self.cut_pool {
             builder = builder.cut_pool(pool == SwitchArg::On);

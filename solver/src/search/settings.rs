@@ -70,6 +70,10 @@ pub struct Settings {
     pub local_cuts: bool,
     /// Deepest node (root = 0) at which local ReLU cuts are separated.
     pub local_cut_depth: u32,
+    /// Children inherit the rows their parent's LP added (local cuts and pool
+    /// cuts) that were active at its last LP, instead of starting from the shared
+    /// rows only.
+    pub inherit_node_cuts: bool,
     /// Keep the root cuts that the root LP left out in a pool, and add them back at
     /// nodes whose LP point violates them (for the node's LP only); a cut inactive
     /// at [`CUT_POOL_MAX_AGE`] consecutive uses leaves the pool.
@@ -107,6 +111,7 @@ impl Default for Settings {
             cuts: CutFamilies::all(),
             local_cuts: false,
             local_cut_depth: DEFAULT_LOCAL_CUT_DEPTH,
+            inherit_node_cuts: true,
             cut_pool: false,
             relu_propagation: true,
             objective_limit: None,
@@ -297,6 +302,12 @@ impl SettingsBuilder {
         if let Some(depth) = depth {
             self.settings.local_cut_depth = depth;
         }
+        self
+    }
+
+    /// Whether children inherit the active rows their parent's LP added.
+    pub fn inherit_node_cuts(mut self, on: bool) -> Self {
+        self.settings.inherit_node_cuts = on;
         self
     }
 

@@ -130,6 +130,7 @@ impl Processor<'_, '_> {
         pruned_bound: f64,
         warm: bool,
     ) -> LpVerdict {
+        self.load_node_rows(node);
         self.sync_lp_bounds();
         if !warm || self.basis_moved {
             if let Some(basis) = &node.basis {

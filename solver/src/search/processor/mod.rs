@@ -23,7 +23,7 @@ use crate::bounds::NetworkBounds;
 use crate::branch::{BranchingRule, Candidate};
 use crate::cuts::CutPool;
 use crate::heur::{default_heuristics, PrimalHeuristic};
-use crate::lp::LpEngine;
+use crate::lp::{LpEngine, LpRow};
 use crate::propagation::LocalDomain;
 use evaluate::LpVerdict;
 use std::sync::Arc;
@@ -94,6 +94,10 @@ pub(crate) struct Processor<'c, 'm> {
     /// Origin of every row the current node added to the LP after the shared rows
     /// (`None`: a local cut, `Some(k)`: the pool's cut `k`).
     node_origins: Vec<Option<usize>>,
+    /// The rows of the LP beyond the shared rows (inherited, then the node's own).
+    extra_rows: Vec<LpRow>,
+    /// The inherited rows `extra_rows` equals, if it equals a node's rows.
+    loaded: Option<Arc<Vec<LpRow>>>,
 }
 
 impl<'c, 'm> Processor<'c, 'm> {
@@ -115,6 +119,8 @@ impl<'c, 'm> Processor<'c, 'm> {
             pool: (!ctx.pool_rows.is_empty())
                 .then(|| CutPool::new(ctx.pool_rows.clone(), CUT_POOL_MAX_AGE)),
             node_origins: Vec::new(),
+            extra_rows: Vec::new(),
+            loaded: None,
         }
     }
 
@@ -133,7 +139,7 @@ impl<'c, 'm> Processor<'c, 'm> {
         let started = Instant::now();
         let is_root = node.depth == 0;
         let mut processed = self.process_inner(node, incumbent, warm);
-        self.drop_node_rows(&mut processed);
+        self.finish_node_rows(&mut processed);
         if is_root {
             self.stats.time_root += started.elapsed().as_secs_f64();
         }

@@ -2,9 +2,12 @@
 //! bounds, valid in its subtree only) and of cuts from the pool (root cuts left out
 //! of the LP, valid everywhere), each round added to the node's LP and re-solved.
 //!
-//! The rows live only while the node is processed: [`Processor::drop_node_rows`]
-//! removes them before the next node, so no node's cuts reach another node's LP
-//! (children start from the node's basis with the rows removed). After the node's
+//! The rows belong to the node's subtree only. When the node is branched,
+//! [`Processor::finish_node_rows`] hands the rows that were active at its last LP to
+//! its children ([`Node::cuts`], when [`crate::search::Settings::inherit_node_cuts`]
+//! is on; otherwise none) with the basis over them; before a node's LP,
+//! [`Processor::load_node_rows`] makes the LP's rows beyond the shared ones exactly
+//! the node's own, so no node's cuts reach another subtree's LP. After the node's
 //! last LP, the pool learns which of its cuts were active (aging).
 
 use super::evaluate::LpVerdict;
@@ -61,7 +64,10 @@ impl Processor<'_, '_> {
             self.stats.local_cuts += origins.iter().filter(|o| o.is_none()).count() as u64;
             self.stats.pool_readds += origins.iter().filter(|o| o.is_some()).count() as u64;
             let first = self.lp.add_rows(&rows);
+            let before = self.node_origins.len();
             self.node_origins.extend(origins);
+            self.extra_rows.extend(rows);
+            self.loaded = None;
             verdict = match self.solve_lp(cutoff) {
                 LpStatus::Optimal => {
                     let objective = self.lp.objective();
@@ -95,6 +101,7 @@ impl Processor<'_, '_> {
                     let LpVerdict::Bounded { objective, bound } = verdict else {
                         break;
                     };
+                    self.node_origins.truncate(before);
                     self.withdraw_round(node, derived, first, saved, objective, bound)
                 }
             };
@@ -152,7 +159,7 @@ impl Processor<'_, '_> {
         let rows: Vec<usize> = (first..self.lp.num_rows()).collect();
         self.lp.remove_rows(&rows);
         let base = self.ctx.problem.num_rows();
-        self.node_origins.truncate(first.saturating_sub(base));
+        self.extra_rows.truncate(first.saturating_sub(base));
         if let Some(basis) = &saved {
             self.lp.set_basis(basis);
         }
@@ -167,7 +174,7 @@ impl Processor<'_, '_> {
         let Some(pool) = self.pool.as_mut() else {
             return;
         };
-        let base = self.ctx.problem.num_rows();
+        let own_first = self.lp.num_rows().saturating_sub(self.node_origins.len());
         let statuses = self.lp.basis().map(|b| b.rows).unwrap_or_default();
         let uses: Vec<(usize, bool)> = self
             .node_origins
@@ -176,7 +183,7 @@ impl Processor<'_, '_> {
             .filter_map(|(i, origin)| {
                 let k = (*origin)?;
                 let active = statuses
-                    .get(base + i)
+                    .get(own_first + i)
                     .is_some_and(|&s| s != BasisStatus::Basic);
                 Some((k, active))
             })
@@ -187,31 +194,82 @@ impl Processor<'_, '_> {
         }
     }
 
-    /// Removes the node's own rows from the LP, so that the next node starts from
-    /// the shared rows only. The children of a branched node get the node's basis
-    /// with the rows removed.
-    pub(super) fn drop_node_rows(&mut self, processed: &mut Processed) {
-        if self.node_origins.is_empty() {
+    /// Makes the LP's rows beyond the shared ones the node's inherited rows; when
+    /// they change, the node's basis (over those rows) is installed before its LP.
+    pub(super) fn load_node_rows(&mut self, node: &Node) {
+        let same = match (&node.cuts, &self.loaded) {
+            (Some(wanted), Some(loaded)) => Arc::ptr_eq(wanted, loaded),
+            (None, _) => self.extra_rows.is_empty(),
+            (Some(_), None) => false,
+        };
+        if same {
             return;
         }
-        self.node_origins.clear();
+        self.remove_extra_rows();
+        if let Some(rows) = &node.cuts {
+            self.lp.add_rows(rows);
+            self.extra_rows.extend(rows.iter().cloned());
+        }
+        self.loaded = node.cuts.clone();
+        self.basis_moved = true;
+    }
+
+    /// Removes every row beyond the shared ones from the LP.
+    fn remove_extra_rows(&mut self) {
         let base = self.ctx.problem.num_rows();
         let rows: Vec<usize> = (base..self.lp.num_rows()).collect();
-        let Outcome::Branched { children } = &mut processed.outcome else {
+        if !rows.is_empty() {
             self.lp.remove_rows(&rows);
-            self.basis_moved = true;
+        }
+        self.extra_rows.clear();
+        self.loaded = None;
+    }
+
+    /// After the node: the children of a branched node get the rows beyond the
+    /// shared ones that were active at the node's last LP (all removed when
+    /// inheritance is off) and the basis over the rows kept.
+    pub(super) fn finish_node_rows(&mut self, processed: &mut Processed) {
+        self.node_origins.clear();
+        let Outcome::Branched { children } = &mut processed.outcome else {
             return;
         };
+        if self.extra_rows.is_empty() {
+            return;
+        }
         if self.basis_moved {
             // Heuristics or strong branching moved the LP: back to the node's basis.
             if let Some(basis) = &children[0].basis {
                 self.lp.set_basis(basis);
             }
         }
-        self.lp.remove_rows(&rows);
+        let base = self.ctx.problem.num_rows();
+        if self.ctx.settings.inherit_node_cuts {
+            let statuses = self.lp.basis().map(|b| b.rows).unwrap_or_default();
+            let inactive: Vec<usize> = (0..self.extra_rows.len())
+                .filter(|&k| {
+                    statuses
+                        .get(base + k)
+                        .is_none_or(|&s| s == BasisStatus::Basic)
+                })
+                .collect();
+            if !inactive.is_empty() || self.loaded.is_none() {
+                let rows: Vec<usize> = inactive.iter().map(|&k| base + k).collect();
+                self.lp.remove_rows(&rows);
+                let mut k = 0;
+                self.extra_rows.retain(|_| {
+                    k += 1;
+                    inactive.binary_search(&(k - 1)).is_err()
+                });
+                self.loaded =
+                    (!self.extra_rows.is_empty()).then(|| Arc::new(self.extra_rows.clone()));
+            }
+        } else {
+            self.remove_extra_rows();
+        }
         let basis = self.lp.basis().map(Arc::new);
         for child in children.iter_mut() {
             child.basis.clone_from(&basis);
+            child.cuts.clone_from(&self.loaded);
         }
         self.basis_moved = false;
     }
