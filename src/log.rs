@@ -144,7 +144,7 @@ fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time
     let limit =
         |d: Option<Duration>| d.map_or("none".to_string(), |d| format!("{:.1}s", d.as_secs_f64()));
     say!(
-        "Settings: {} thread(s) ({}), branching {}, LP {}, cuts {}, gap {:e}, time limit {}, node limit {}, seed {}",
+        "Settings: {} thread(s) ({}), branching {}, LP {}, cuts {}, local cuts {}, cut pool {}, gap {:e}, time limit {}, node limit {}, seed {}",
         settings.threads,
         match settings.schedule {
             Schedule::Opportunistic => "work stealing",
@@ -153,6 +153,20 @@ fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time
         settings.branching,
         settings.lp_backend.name(),
         settings.cuts,
+        if settings.local_cuts {
+            format!(
+                "to depth {}{}",
+                settings.local_cut_depth,
+                if settings.inherit_node_cuts {
+                    ", inherited"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            "off".to_string()
+        },
+        if settings.cut_pool { "on" } else { "off" },
         settings.relative_gap,
         limit(settings.time_limit),
         settings.node_limit.map_or("none".to_string(), |n| n.to_string()),
@@ -211,6 +225,19 @@ pub fn print_summary(
             family.rounds,
             format_gain(family.bound_gain),
             family.time
+        );
+    }
+    if s.node_cut_nodes > 0 || s.pool_size > 0 {
+        say!(
+            "Node cuts         {} local relu, {} from the pool of {} ({} aged out) at {} nodes in {} rounds, {} nodes pruned ({:.3}s)",
+            s.local_cuts,
+            s.pool_readds,
+            s.pool_size,
+            s.pool_aged_out,
+            s.node_cut_nodes,
+            s.node_cut_rounds,
+            s.pruned_by_node_cuts,
+            s.time_node_cuts
         );
     }
     if s.time_relu_propagation > 0.0 {

@@ -120,6 +120,19 @@ pub struct SearchArgs {
     /// Do not separate cutting planes at the root (the same as --cuts none).
     #[arg(long, conflicts_with = "cuts")]
     pub no_cuts: bool,
+    /// Local ReLU cuts at nodes, separated with the node's bounds and kept in its
+    /// LP only: off, on (nodes up to the default depth), or the deepest node depth
+    /// (default: the library's).
+    #[arg(long, value_name = "off|on|DEPTH", value_parser = parse_local_cuts)]
+    pub local_cuts: Option<LocalCutsArg>,
+    /// Children inherit the node cuts that were active at their parent's last LP
+    /// (default: the library's).
+    #[arg(long, value_name = "on|off", value_enum)]
+    pub node_cut_inherit: Option<SwitchArg>,
+    /// Keep the root cuts left out of the LP in a pool with aging and add them back
+    /// at nodes that violate them (default: the library's).
+    #[arg(long, value_name = "on|off", value_enum)]
+    pub cut_pool: Option<SwitchArg>,
     /// Do not use the model's ReLU structure in the search (no neuron-stability
     /// propagation at the nodes).
     #[arg(long)]
@@ -151,6 +164,15 @@ impl SearchArgs {
             })
             .relu_propagation(!self.no_relu_propagation)
             .log_interval(seconds("log-interval", self.log_interval)?);
+        if let Some(LocalCutsArg(depth)) = self.local_cuts {
+            builder = builder.local_cuts(depth);
+        }
+        if let Some(inherit) = self.node_cut_inherit {
+            builder = builder.inherit_node_cuts(inherit == SwitchArg::On);
+        }
+        if let Some(pool) = self.cut_pool {
+            builder = builder.cut_pool(pool == SwitchArg::On);
+        }
         if let Some(threads) = self.threads {
             anyhow::ensure!(threads >= 1, "--threads must be at least 1");
             builder = builder.threads(threads);
@@ -166,6 +188,34 @@ impl SearchArgs {
     /// The validated search settings with `limits`.
     pub fn settings_with(&self, limits: &LimitArgs) -> Result<Settings> {
         Ok(limits.apply(self.builder()?).build()?)
+    }
+}
+
+/// An option that is on or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SwitchArg {
+    /// Switched on.
+    On,
+    /// Switched off.
+    Off,
+}
+
+/// `--local-cuts`: the deepest node depth of local cuts, `None` for off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalCutsArg(pub Option<u32>);
+
+/// `--local-cuts` from its command-line form: `off`, `on` (the default depth) or a
+/// depth.
+pub fn parse_local_cuts(text: &str) -> std::result::Result<LocalCutsArg, String> {
+    match text.trim() {
+        "off" => Ok(LocalCutsArg(None)),
+        "on" => Ok(LocalCutsArg(Some(
+            relumip_solver::search::DEFAULT_LOCAL_CUT_DEPTH,
+        ))),
+        depth => depth
+            .parse::<u32>()
+            .map(|d| LocalCutsArg(Some(d)))
+            .map_err(|_| format!("expected off, on or a node depth, got '{depth}'")),
     }
 }
 

@@ -3,7 +3,7 @@
 //! next separator looks at the new optimum, so that every bound change is the work
 //! of one family.
 
-use super::{CutFamily, SeparationInput, Separator};
+use super::{select_cuts, CutFamily, SeparationInput, Separator};
 use crate::lp::{BasisStatus, LpBackend, LpEngine, LpLimits, LpProblem, LpRow, LpStatus};
 use std::time::{Duration, Instant};
 
@@ -11,8 +11,6 @@ use std::time::{Duration, Instant};
 const MAX_ROUNDS: usize = 20;
 /// Most cuts added per separator and round.
 const MAX_CUTS_PER_ROUND: usize = 60;
-/// Largest accepted cosine between two cuts added together.
-const MAX_PARALLELISM: f64 = 0.98;
 /// Stop when the last rounds raised the bound by less than this share of its value.
 const MIN_PROGRESS: f64 = 1e-4;
 /// Rounds over which progress is measured.
@@ -57,39 +55,10 @@ pub struct CutReport {
     pub time: Duration,
     /// One report per separator, in separation order.
     pub families: Vec<FamilyReport>,
-}
-
-fn cosine(a: &LpRow, b: &LpRow) -> f64 {
-    let (mut i, mut k, mut dot) = (0, 0, 0.0);
-    while i < a.entries.len() && k < b.entries.len() {
-        match a.entries[i].0.cmp(&b.entries[k].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => k += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a.entries[i].1 * b.entries[k].1;
-                i += 1;
-                k += 1;
-            }
-        }
-    }
-    let na = a.entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
-    let nb = b.entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
-    dot / (na * nb)
-}
-
-/// Chooses the most effective, pairwise non-parallel cuts.
-fn select(mut cuts: Vec<super::Cut>) -> Vec<LpRow> {
-    cuts.sort_by(|a, b| b.efficacy.total_cmp(&a.efficacy));
-    let mut chosen: Vec<LpRow> = Vec::new();
-    for cut in cuts {
-        if chosen.len() >= MAX_CUTS_PER_ROUND {
-            break;
-        }
-        if chosen.iter().all(|c| cosine(c, &cut.row) < MAX_PARALLELISM) {
-            chosen.push(cut.row);
-        }
-    }
-    chosen
+    /// Cuts added during the loop but left out of the LP (inactive at the last root
+    /// LP), in the order they were added: valid for the whole tree, material for a
+    /// cut pool.
+    pub dropped: Vec<LpRow>,
 }
 
 /// The root LP while cuts are added: the engine, the rows it holds, and the family
@@ -249,7 +218,7 @@ pub fn root_cut_loop(
                 point: &point,
             };
             let cuts = separator.separate(state.lp.as_mut(), &input);
-            let chosen = select(cuts);
+            let chosen = select_cuts(cuts, MAX_CUTS_PER_ROUND);
             let family = &mut report.families[s];
             family.time += separating.elapsed();
             if chosen.is_empty() {
@@ -280,11 +249,14 @@ pub fn root_cut_loop(
             }
         }
     }
-    for k in state.active_cuts() {
-        report.families[state.origin[k]].kept += 1;
-        problem
-            .rows
-            .push(state.current.rows[state.model_rows + k].clone());
+    let active = state.active_cuts();
+    for (k, row) in state.current.rows[state.model_rows..].iter().enumerate() {
+        if active.binary_search(&k).is_ok() {
+            report.families[state.origin[k]].kept += 1;
+            problem.rows.push(row.clone());
+        } else {
+            report.dropped.push(row.clone());
+        }
     }
     report.cuts = problem.num_rows() - state.model_rows;
     report.bound_after = Some(objective);

@@ -1,7 +1,8 @@
 //! Read-only data shared by all workers of one solve.
 
 use super::settings::Settings;
-use crate::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
+use crate::cuts::ReluSeparator;
+use crate::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
 use crate::model::{check_solution, Model, ObjSense};
 use crate::propagation::RowStructure;
 use crate::relu::NodePropagator;
@@ -32,6 +33,12 @@ pub struct SearchContext<'m> {
     pub objective_limit: f64,
     /// Neuron-stability propagation, when the model's ReLU structure compiles.
     pub relu: Option<NodePropagator>,
+    /// Separator of local ReLU cuts at nodes, when they are on and the model has a
+    /// ReLU structure to separate.
+    pub node_separator: Option<ReluSeparator>,
+    /// Root cuts left out of the LP, the starting content of every worker's cut
+    /// pool (empty when the pool is off).
+    pub pool_rows: Vec<LpRow>,
 }
 
 impl<'m> SearchContext<'m> {
@@ -77,6 +84,8 @@ impl<'m> SearchContext<'m> {
             deadline,
             objective_limit,
             relu,
+            node_separator: None,
+            pool_rows: Vec::new(),
         }
     }
 

@@ -19,11 +19,12 @@ pub mod shared;
 
 pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
-    Schedule, Settings, SettingsBuilder, DEFAULT_ABSOLUTE_GAP, DEFAULT_RELATIVE_GAP,
+    Schedule, Settings, SettingsBuilder, CUT_POOL_MAX_AGE, DEFAULT_ABSOLUTE_GAP,
+    DEFAULT_LOCAL_CUT_DEPTH, DEFAULT_RELATIVE_GAP,
 };
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 
-use crate::cuts::{root_cut_loop, separators, SeparatorSources};
+use crate::cuts::{root_cut_loop, separators, CutFamily, ReluSeparator, SeparatorSources};
 use crate::error::{Error, Result};
 use crate::lp::LpProblem;
 use crate::model::{check_solution, Model};
@@ -89,7 +90,16 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
             deadline,
         ));
     }
-    let ctx = SearchContext::new(model, problem, settings, start, relu);
+    let mut ctx = SearchContext::new(model, problem, settings, start, relu);
+    let relu_cuts = ctx.settings.cuts.contains(CutFamily::Relu) && model.has_integers();
+    if ctx.settings.local_cuts && relu_cuts && !empty_domain {
+        ctx.node_separator = model.relu.as_ref().and_then(ReluSeparator::new);
+    }
+    let mut pool_size = 0;
+    if let (true, Some(report)) = (ctx.settings.cut_pool, cut_report.as_mut()) {
+        ctx.pool_rows = std::mem::take(&mut report.dropped);
+        pool_size = ctx.pool_rows.len() as u64;
+    }
     let shared = Shared::new(sink);
     if let Some(start) = &ctx.settings.initial_solution {
         let check = check_solution(model, start, &ctx.settings.tolerances);
@@ -122,6 +132,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     };
     let mut stats = stats;
     stats.merge(&root_relu);
+    stats.pool_size = pool_size;
     let mut result = finish(&ctx, &shared, stats, open_bound, threads);
     if let Some(report) = cut_report {
         result.stats.cuts = report.cuts as u64;

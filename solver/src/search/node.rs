@@ -2,7 +2,7 @@
 //! chain of small change lists, never as a copy of the model.
 
 use crate::branch::Direction;
-use crate::lp::Basis;
+use crate::lp::{Basis, LpRow};
 pub use crate::propagation::BoundChange;
 use crate::propagation::LocalDomain;
 use smallvec::SmallVec;
@@ -68,8 +68,12 @@ pub struct Node {
     pub bound: f64,
     /// Depth in the tree (root = 0).
     pub depth: u32,
-    /// Basis of the parent's LP, to warm-start this node's LP.
+    /// Basis of the parent's LP, to warm-start this node's LP (over the shared
+    /// rows and then `cuts`).
     pub basis: Option<Arc<Basis>>,
+    /// Rows of the node's LP beyond the shared rows: cuts inherited from its
+    /// ancestors (valid in its subtree), shared between siblings.
+    pub cuts: Option<Arc<Vec<LpRow>>>,
     /// The branching that created the node.
     pub branched: Option<BranchRecord>,
     /// Creation number, for deterministic tie-breaking.
@@ -84,6 +88,7 @@ impl Node {
             bound: f64::NEG_INFINITY,
             depth: 0,
             basis: None,
+            cuts: None,
             branched: None,
             seq: 0,
         }

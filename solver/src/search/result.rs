@@ -78,6 +78,22 @@ pub struct SearchStats {
     /// Per cut family separated at the root (in separation order): rounds, cuts
     /// and the bound it gained.
     pub cut_families: Vec<CutFamilyStats>,
+    /// Nodes whose LP got cuts of their own (local ReLU cuts or pool cuts).
+    pub node_cut_nodes: u64,
+    /// Rounds of node cut separation that added cuts (summed over nodes).
+    pub node_cut_rounds: u64,
+    /// Local ReLU cuts (separated with a node's bounds) added to node LPs.
+    pub local_cuts: u64,
+    /// Cuts of the pool (root cuts left out of the LP) added back to node LPs.
+    pub pool_readds: u64,
+    /// Cuts in the pool at the start of the search.
+    pub pool_size: u64,
+    /// Cuts that left the pool after too many inactive uses (summed over workers).
+    pub pool_aged_out: u64,
+    /// Nodes pruned (by bound or infeasibility) by their LP after node cuts.
+    pub pruned_by_node_cuts: u64,
+    /// Seconds in node cuts: separation, pool checks and the LP re-solves.
+    pub time_node_cuts: f64,
     /// Deepest node processed.
     pub max_depth: u32,
     /// Seconds spent in LP solves (summed over workers).
@@ -136,6 +152,14 @@ impl SearchStats {
         self.incumbent_updates += other.incumbent_updates;
         self.rejected_solutions += other.rejected_solutions;
         self.max_depth = self.max_depth.max(other.max_depth);
+        self.node_cut_nodes += other.node_cut_nodes;
+        self.node_cut_rounds += other.node_cut_rounds;
+        self.local_cuts += other.local_cuts;
+        self.pool_readds += other.pool_readds;
+        self.pool_size = self.pool_size.max(other.pool_size);
+        self.pool_aged_out += other.pool_aged_out;
+        self.pruned_by_node_cuts += other.pruned_by_node_cuts;
+        self.time_node_cuts += other.time_node_cuts;
         self.cuts = self.cuts.max(other.cuts);
         self.cut_rounds = self.cut_rounds.max(other.cut_rounds);
         self.time_cuts += other.time_cuts;

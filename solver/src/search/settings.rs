@@ -63,6 +63,21 @@ pub struct Settings {
     /// The families of cutting planes separated at the root (default: all; the
     /// ReLU family needs the model's ReLU structure).
     pub cuts: CutFamilies,
+    /// Separate ReLU cuts at nodes with the node's bounds (needs the ReLU family in
+    /// `cuts` and the model's ReLU structure). Such cuts are valid in the node's
+    /// subtree only: they are rows of the node's LP while the node is processed and
+    /// are removed before the next node.
+    pub local_cuts: bool,
+    /// Deepest node (root = 0) at which local ReLU cuts are separated.
+    pub local_cut_depth: u32,
+    /// Children inherit the rows their parent's LP added (local cuts and pool
+    /// cuts) that were active at its last LP, instead of starting from the shared
+    /// rows only.
+    pub inherit_node_cuts: bool,
+    /// Keep the root cuts that the root LP left out in a pool, and add them back at
+    /// nodes whose LP point violates them (for the node's LP only); a cut inactive
+    /// at [`CUT_POOL_MAX_AGE`] consecutive uses leaves the pool.
+    pub cut_pool: bool,
     /// Use the model's ReLU structure in the search (neuron-stability propagation
     /// at every node); off, the structure only serves the forward-pass heuristic
     /// and the ReLU cuts.
@@ -94,6 +109,10 @@ impl Default for Settings {
             tolerances: Tolerances::default(),
             log_interval: Duration::from_secs(5),
             cuts: CutFamilies::all(),
+            local_cuts: false,
+            local_cut_depth: DEFAULT_LOCAL_CUT_DEPTH,
+            inherit_node_cuts: true,
+            cut_pool: false,
             relu_propagation: true,
             objective_limit: None,
             stop_at_first_solution: false,
@@ -101,6 +120,12 @@ impl Default for Settings {
         }
     }
 }
+
+/// Default deepest node of local ReLU cuts ([`Settings::local_cut_depth`]).
+pub const DEFAULT_LOCAL_CUT_DEPTH: u32 = 10;
+/// Consecutive inactive uses after which a cut leaves the pool
+/// ([`Settings::cut_pool`]).
+pub const CUT_POOL_MAX_AGE: u32 = 3;
 
 /// Relative gap at which a run counts as optimal.
 pub const DEFAULT_RELATIVE_GAP: f64 = 1e-6;
@@ -268,6 +293,27 @@ impl SettingsBuilder {
                 self.error.get_or_insert(message);
             }
         }
+        self
+    }
+
+    /// Local ReLU cuts at nodes of depth at most `depth` (`None`: none).
+    pub fn local_cuts(mut self, depth: Option<u32>) -> Self {
+        self.settings.local_cuts = depth.is_some();
+        if let Some(depth) = depth {
+            self.settings.local_cut_depth = depth;
+        }
+        self
+    }
+
+    /// Whether children inherit the active rows their parent's LP added.
+    pub fn inherit_node_cuts(mut self, on: bool) -> Self {
+        self.settings.inherit_node_cuts = on;
+        self
+    }
+
+    /// Whether dropped root cuts are kept in a pool and re-added at nodes.
+    pub fn cut_pool(mut self, on: bool) -> Self {
+        self.settings.cut_pool = on;
         self
     }
 

@@ -304,6 +304,7 @@ fn child(
         bound,
         depth: node.depth + 1,
         basis,
+        cuts: node.cuts.clone(),
         branched,
         seq: 0,
     }

@@ -130,6 +130,7 @@ impl Processor<'_, '_> {
         pruned_bound: f64,
         warm: bool,
     ) -> LpVerdict {
+        self.load_node_rows(node);
         self.sync_lp_bounds();
         if !warm || self.basis_moved {
             if let Some(basis) = &node.basis {
@@ -212,7 +213,7 @@ impl Processor<'_, '_> {
     }
 
     /// Solves the LP warm; on failure once more cold.
-    fn solve_lp(&mut self, cutoff: f64) -> LpStatus {
+    pub(super) fn solve_lp(&mut self, cutoff: f64) -> LpStatus {
         let limits = LpLimits {
             max_iterations: u64::MAX,
             deadline: self.ctx.deadline,

@@ -13,14 +13,17 @@
 mod branching;
 mod evaluate;
 mod heuristics;
+mod node_cuts;
 
 use super::context::SearchContext;
 use super::node::Node;
 use super::result::SearchStats;
+use super::settings::CUT_POOL_MAX_AGE;
 use crate::bounds::NetworkBounds;
 use crate::branch::{BranchingRule, Candidate};
+use crate::cuts::CutPool;
 use crate::heur::{default_heuristics, PrimalHeuristic};
-use crate::lp::LpEngine;
+use crate::lp::{LpEngine, LpRow};
 use crate::propagation::LocalDomain;
 use evaluate::LpVerdict;
 use std::sync::Arc;
@@ -86,6 +89,15 @@ pub(crate) struct Processor<'c, 'm> {
     basis_moved: bool,
     /// The node's network bounds from its neuron-stability propagation.
     node_bounds: Option<NetworkBounds>,
+    /// This worker's pool of global cuts (see [`node_cuts`]).
+    pool: Option<CutPool>,
+    /// Origin of every row the current node added to the LP after the shared rows
+    /// (`None`: a local cut, `Some(k)`: the pool's cut `k`).
+    node_origins: Vec<Option<usize>>,
+    /// The rows of the LP beyond the shared rows (inherited, then the node's own).
+    extra_rows: Vec<LpRow>,
+    /// The inherited rows `extra_rows` equals, if it equals a node's rows.
+    loaded: Option<Arc<Vec<LpRow>>>,
 }
 
 impl<'c, 'm> Processor<'c, 'm> {
@@ -104,6 +116,11 @@ impl<'c, 'm> Processor<'c, 'm> {
             heuristics: default_heuristics(),
             basis_moved: false,
             node_bounds: None,
+            pool: (!ctx.pool_rows.is_empty())
+                .then(|| CutPool::new(ctx.pool_rows.clone(), CUT_POOL_MAX_AGE)),
+            node_origins: Vec::new(),
+            extra_rows: Vec::new(),
+            loaded: None,
         }
     }
 
@@ -121,7 +138,8 @@ impl<'c, 'm> Processor<'c, 'm> {
     pub fn process(&mut self, node: Node, incumbent: f64, warm: bool) -> Processed {
         let started = Instant::now();
         let is_root = node.depth == 0;
-        let processed = self.process_inner(node, incumbent, warm);
+        let mut processed = self.process_inner(node, incumbent, warm);
+        self.finish_node_rows(&mut processed);
         if is_root {
             self.stats.time_root += started.elapsed().as_secs_f64();
         }
@@ -154,6 +172,11 @@ impl<'c, 'm> Processor<'c, 'm> {
             LpVerdict::Settled(processed) => return processed,
             LpVerdict::Bounded { objective, bound } => (objective, bound),
         };
+        let (objective, bound) =
+            match self.cut_node(&node, &derived, cutoff, pruned_bound, objective, bound) {
+                LpVerdict::Settled(processed) => return processed,
+                LpVerdict::Bounded { objective, bound } => (objective, bound),
+            };
         self.collect_candidates();
         if self.candidates.is_empty() {
             return self.accept_integral_point(bound);
