@@ -55,9 +55,9 @@ pub struct CutReport {
     pub time: Duration,
     /// One report per separator, in separation order.
     pub families: Vec<FamilyReport>,
-    /// Cuts added during the loop but left out of the LP (inactive at the last root
-    /// LP), in the order they were added: valid for the whole tree, material for a
-    /// cut pool.
+    /// Cuts added during the loop but left out of the LP (removed as inactive after
+    /// a round, or inactive at the last root LP): valid for the whole tree, material
+    /// for a cut pool.
     pub dropped: Vec<LpRow>,
 }
 
@@ -73,6 +73,8 @@ struct CutLp {
     limits: LpLimits,
     /// The engine's iteration count at which the loop's budget runs out.
     iteration_end: u64,
+    /// Cuts removed between rounds because they were not active (for the pool).
+    purged: Vec<LpRow>,
 }
 
 impl CutLp {
@@ -138,13 +140,13 @@ impl CutLp {
             .collect();
         self.lp.remove_rows(&removed);
         let cut_rows = self.current.rows.split_off(self.model_rows);
-        self.current.rows.extend(
-            cut_rows
-                .into_iter()
-                .zip(&keep)
-                .filter(|(_, &k)| k)
-                .map(|(r, _)| r),
-        );
+        for (row, &kept) in cut_rows.into_iter().zip(&keep) {
+            if kept {
+                self.current.rows.push(row);
+            } else {
+                self.purged.push(row);
+            }
+        }
         let origin = std::mem::take(&mut self.origin);
         self.origin = origin
             .into_iter()
@@ -199,6 +201,7 @@ pub fn root_cut_loop(
         model_rows: problem.num_rows(),
         origin: Vec::new(),
         limits,
+        purged: Vec::new(),
     };
     let mut objective = state.lp.objective();
     report.bound_before = Some(objective);
@@ -250,6 +253,7 @@ pub fn root_cut_loop(
         }
     }
     let active = state.active_cuts();
+    report.dropped = std::mem::take(&mut state.purged);
     for (k, row) in state.current.rows[state.model_rows..].iter().enumerate() {
         if active.binary_search(&k).is_ok() {
             report.families[state.origin[k]].kept += 1;
