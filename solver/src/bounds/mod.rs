@@ -42,7 +42,9 @@ mod symbolic;
 #[cfg(test)]
 mod tests;
 
-pub use alpha::{optimised_output_lower_bounds, AlphaBounds, AlphaOptions, AlphaSlopes};
+pub use alpha::{
+    optimised_layer_bounds, optimised_output_lower_bounds, AlphaBounds, AlphaOptions, AlphaSlopes,
+};
 pub use interval::interval_bounds;
 pub use lp_tighten::{lp_tighten, LpTightenOptions, LpTightenReport};
 pub use symbolic::{

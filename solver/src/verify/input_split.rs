@@ -7,10 +7,12 @@
 //! bounds of a sub-box start from its parent's bounds (valid on the larger box), so
 //! they only tighten down the tree; the sub-box
 //! holds no counterexample as soon as one of these lower bounds is positive. If none
-//! is, and optimised slopes are on (`alpha_steps > 0`), a few steps of gradient
-//! ascent on the lower slopes of each constraint's back-substitution
-//! ([`optimised_output_lower_bounds`], warm-started from the parent's slopes) try
-//! again before the box is split; the slopes reached go to the children. Otherwise
+//! is, and optimised slopes are on (`alpha_steps > 0`), the hidden layers' bounds
+//! are tightened with optimised lower slopes ([`optimised_layer_bounds`]; the
+//! children start from them) and then a few steps of gradient ascent on the lower
+//! slopes of each constraint's back-substitution ([`optimised_output_lower_bounds`],
+//! warm-started from the parent's slopes) try again before the box is split; the
+//! slopes reached go to the children. Otherwise
 //! a short attack (the centre of the sub-box, then a few sign-gradient steps from it,
 //! inside the sub-box) looks for a counterexample, and the sub-box is split in
 //! two along the input with the largest `|gradient| x width` of the most violated
@@ -21,8 +23,8 @@
 
 use super::{check_counterexample, Answer};
 use crate::bounds::{
-    optimised_output_lower_bounds, output_function_lower_bounds, symbolic_bounds, symbolic_refine,
-    AlphaOptions, AlphaSlopes, NetworkBounds,
+    optimised_layer_bounds, optimised_output_lower_bounds, output_function_lower_bounds,
+    symbolic_bounds, symbolic_refine, AlphaOptions, AlphaSlopes, NetworkBounds,
 };
 use crate::error::Result;
 use crate::nn::attack::{attack_in_box, gradient, margin, AttackSettings};
@@ -117,7 +119,7 @@ fn process(
     alpha_steps: usize,
     b: SubBox,
 ) -> Result<BoxOutcome> {
-    let bounds = sub_box_bounds(net, &b)?;
+    let mut bounds = sub_box_bounds(net, &b)?;
     let lows = output_function_lower_bounds(net, &bounds, rows)?;
     let mut best = lows.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if best > 0.0 {
@@ -125,11 +127,14 @@ fn process(
     }
     let mut slopes = None;
     if alpha_steps > 0 {
+        // The hidden layers first (the children inherit these bounds), then the
+        // constraints over the tightened relaxation.
         let options = AlphaOptions {
             steps: alpha_steps,
             stop_above: Some(0.0),
             ..AlphaOptions::default()
         };
+        optimised_layer_bounds(net, &mut bounds, None, &options)?;
         let warm = b.parent_slopes.as_deref();
         let optimised = optimised_output_lower_bounds(net, &bounds, None, rows, warm, &options)?;
         best = optimised.lower.iter().copied().fold(best, f64::max);

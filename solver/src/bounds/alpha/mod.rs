@@ -22,6 +22,7 @@
 //! returned, and never less than the plain symbolic bound.
 
 mod adam;
+mod layers;
 mod pass;
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,7 @@ use super::{output_function_lower_bounds, NetworkBounds};
 use crate::error::{Error, Result};
 use crate::nn::Network;
 use adam::Adam;
+pub use layers::optimised_layer_bounds;
 use pass::{Relaxed, Unit};
 
 /// Settings of [`optimised_output_lower_bounds`].

@@ -35,7 +35,7 @@ pub(super) enum Unit {
 /// The hidden layers of a network over an input box, prepared for many passes.
 pub(super) struct Relaxed<'a> {
     net: &'a Network,
-    /// `units[j][t]` for the hidden layers `j < last`.
+    /// `units[j][t]` for the layers `j < last` before the bounded layer.
     pub(super) units: Vec<Vec<Unit>>,
     /// `max(|l|, |u|)` of every hidden pre-activation.
     pre_magnitude: Vec<Vec<f64>>,
@@ -66,7 +66,18 @@ impl<'a> Relaxed<'a> {
         bounds: &NetworkBounds,
         phases: Option<&[Vec<Option<bool>>]>,
     ) -> Relaxed<'a> {
-        let last = net.layers().len() - 1;
+        Relaxed::up_to(net, bounds, phases, net.layers().len() - 1)
+    }
+
+    /// Like [`Self::new`] for the sub-network that ends at the pre-activations of
+    /// layer `last` (`last < net.layers().len()`): the functions bounded are then
+    /// linear functions of that layer's pre-activations.
+    pub(super) fn up_to(
+        net: &'a Network,
+        bounds: &NetworkBounds,
+        phases: Option<&[Vec<Option<bool>>]>,
+        last: usize,
+    ) -> Relaxed<'a> {
         let mut units = Vec::with_capacity(last);
         let mut pre_magnitude = Vec::with_capacity(last);
         for j in 0..last {

@@ -530,3 +530,48 @@ fn warm_start_is_returned_and_reused() {
     )
     .is_ok());
 }
+
+/// The sub-network ending at the pre-activations of layer `k`.
+fn truncated(net: &Network, k: usize) -> Network {
+    let mut layers: Vec<Layer> = net.layers()[..k].to_vec();
+    let l = &net.layers()[k];
+    let rows: Vec<Vec<f64>> = (0..l.output_dim()).map(|i| l.row(i).to_vec()).collect();
+    layers.push(Layer::from_rows(&rows, l.bias().to_vec(), Activation::Identity).unwrap());
+    Network::new(layers).unwrap()
+}
+
+#[test]
+fn optimised_layer_bounds_are_sound_and_within_symbolic() {
+    let mut rng = SplitMix64::new(31);
+    let mut tighter = 0;
+    for trial in 0..80 {
+        let net = small_network(&mut rng);
+        let (lower, upper) = random_box(&mut rng, net.input_dim());
+        let symbolic = symbolic_bounds(&net, &lower, &upper).unwrap();
+        let mut optimised = symbolic.clone();
+        optimised_layer_bounds(&net, &mut optimised, None, &options(10)).unwrap();
+        assert!(
+            optimised.is_within(&symbolic),
+            "trial {trial}: looser than symbolic"
+        );
+        for k in 1..net.layers().len() - 1 {
+            let sub = truncated(&net, k);
+            for i in 0..net.layers()[k].output_dim() {
+                let mut c = vec![0.0; net.layers()[k].output_dim()];
+                c[i] = 1.0;
+                let min = exact_minimum(&sub, &lower, &upper, &c, 0.0, None).unwrap();
+                c[i] = -1.0;
+                let max = -exact_minimum(&sub, &lower, &upper, &c, 0.0, None).unwrap();
+                let (lo, up) = (optimised.pre_lower(k)[i], optimised.pre_upper(k)[i]);
+                assert!(
+                    lo <= min && up >= max,
+                    "trial {trial} unit ({k}, {i}): [{lo}, {up}] misses [{min}, {max}]"
+                );
+                if lo > symbolic.pre_lower(k)[i] + 1e-6 || up < symbolic.pre_upper(k)[i] - 1e-6 {
+                    tighter += 1;
+                }
+            }
+        }
+    }
+    assert!(tighter >= 10, "only {tighter} bounds tightened");
+}
