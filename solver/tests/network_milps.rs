@@ -211,11 +211,17 @@ fn verification_margins_match_pattern_enumeration() {
                 num_outputs: net.output_dim(),
                 cases: vec![case.clone()],
             };
-            for strategy in [Strategy::Milp, Strategy::InputSplit] {
+            // Input splitting with and without optimised slopes.
+            for (strategy, alpha_steps) in [
+                (Strategy::Milp, 0),
+                (Strategy::InputSplit, 0),
+                (Strategy::InputSplit, 3),
+            ] {
                 let options = VerifyOptions {
                     search: quiet(1),
                     bounds: BoundsMethod::Symbolic,
                     strategy,
+                    alpha_steps,
                     timeout: Some(Duration::from_secs(60)),
                     ..VerifyOptions::default()
                 };
@@ -232,7 +238,7 @@ fn verification_margins_match_pattern_enumeration() {
                     }
                     (Answer::Unsat, false) => decided[1] += 1,
                     (answer, sat) => {
-                        panic!("round {round} ({strategy:?}): verify said {answer:?}, oracle says sat = {sat}")
+                        panic!("round {round} ({strategy:?}, {alpha_steps} slope steps): verify said {answer:?}, oracle says sat = {sat}")
                     }
                 }
             }

@@ -9,6 +9,7 @@ use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
 use relumip_solver::verify::{
     verify, write_result_file, Answer, DisjunctionMode, Strategy, VerifyOptions,
+    DEFAULT_ALPHA_STEPS,
 };
 use std::path::PathBuf;
 
@@ -76,6 +77,10 @@ pub struct VerifyArgs {
     /// How cases are decided after the attack.
     #[arg(long, value_enum, default_value_t = StrategyArg::Auto)]
     pub strategy: StrategyArg,
+    /// Input splitting: gradient steps on the lower relaxation slopes of a sub-box the
+    /// symbolic bounds leave open, before it is split (0: off).
+    #[arg(long, default_value_t = DEFAULT_ALPHA_STEPS, value_name = "N")]
+    pub alpha_steps: usize,
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
@@ -95,6 +100,7 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
         bounds: args.bounds.into(),
         disjunction: args.disjunction.into(),
         strategy: args.strategy.into(),
+        alpha_steps: args.alpha_steps,
         ..VerifyOptions::default()
     };
     let report = verify(&net, &property, &options)?;

@@ -13,6 +13,11 @@
 //! All three return (or update) a [`NetworkBounds`]. [`symbolic_refine`] re-tightens
 //! the layers after a neuron whose bounds were restricted (a branching split).
 //!
+//! Linear functions of the outputs (a property's constraints) are bounded below by
+//! back-substituting each one itself: [`output_function_lower_bounds`] with the
+//! adaptive lower slopes, [`optimised_output_lower_bounds`] with lower slopes
+//! optimised by gradient ascent on the bound (alpha-CROWN style).
+//!
 //! # Soundness under rounding
 //!
 //! Bounds are computed in `f64` with round-to-nearest, so a computed sum can be off
@@ -28,6 +33,7 @@
 //! analysis, not interval arithmetic with directed rounding; the margin is far
 //! below every solver tolerance, so it costs no tightness that matters.
 
+mod alpha;
 mod dual_bound;
 mod interval;
 mod lp_relaxation;
@@ -36,6 +42,9 @@ mod symbolic;
 #[cfg(test)]
 mod tests;
 
+pub use alpha::{
+    optimised_layer_bounds, optimised_output_lower_bounds, AlphaBounds, AlphaOptions, AlphaSlopes,
+};
 pub use interval::interval_bounds;
 pub use lp_tighten::{lp_tighten, LpTightenOptions, LpTightenReport};
 pub use symbolic::{

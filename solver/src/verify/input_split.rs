@@ -6,7 +6,13 @@
 //! network on the sub-box with each constraint back-substituted itself. The symbolic
 //! bounds of a sub-box start from its parent's bounds (valid on the larger box), so
 //! they only tighten down the tree; the sub-box
-//! holds no counterexample as soon as one of these lower bounds is positive. Otherwise
+//! holds no counterexample as soon as one of these lower bounds is positive. If none
+//! is, and optimised slopes are on (`alpha_steps > 0`), the hidden layers' bounds
+//! are tightened with optimised lower slopes ([`optimised_layer_bounds`]; the
+//! children start from them) and then a few steps of gradient ascent on the lower
+//! slopes of each constraint's back-substitution ([`optimised_output_lower_bounds`],
+//! warm-started from the parent's slopes) try again before the box is split; the
+//! slopes reached go to the children. Otherwise
 //! a short attack (the centre of the sub-box, then a few sign-gradient steps from it,
 //! inside the sub-box) looks for a counterexample, and the sub-box is split in
 //! two along the input with the largest `|gradient| x width` of the most violated
@@ -17,7 +23,8 @@
 
 use super::{check_counterexample, Answer};
 use crate::bounds::{
-    output_function_lower_bounds, symbolic_bounds, symbolic_refine, NetworkBounds,
+    optimised_layer_bounds, optimised_output_lower_bounds, output_function_lower_bounds,
+    symbolic_bounds, symbolic_refine, AlphaOptions, AlphaSlopes, NetworkBounds,
 };
 use crate::error::Result;
 use crate::nn::attack::{attack_in_box, gradient, margin, AttackSettings};
@@ -44,6 +51,8 @@ pub struct SplitStats {
     pub boxes: u64,
     /// Deepest split.
     pub max_depth: u32,
+    /// Sub-boxes proved by optimised slopes after the symbolic bound failed.
+    pub alpha_proved: u64,
 }
 
 struct SubBox {
@@ -54,6 +63,8 @@ struct SubBox {
     priority: f64,
     /// The parent's neuron bounds (none at the root).
     parent_bounds: Option<Arc<NetworkBounds>>,
+    /// The parent's optimised lower slopes (none at the root or when off).
+    parent_slopes: Option<Arc<AlphaSlopes>>,
 }
 
 impl PartialEq for SubBox {
@@ -79,6 +90,7 @@ impl Ord for SubBox {
 
 enum BoxOutcome {
     Verified,
+    VerifiedBySlopes,
     Counterexample(Vec<f64>),
     Split(SubBox, SubBox),
     TooSmall,
@@ -104,13 +116,32 @@ fn process(
     case: &Case,
     rows: &[(Vec<f64>, f64)],
     root_width: &[f64],
+    alpha_steps: usize,
     b: SubBox,
 ) -> Result<BoxOutcome> {
-    let bounds = sub_box_bounds(net, &b)?;
+    let mut bounds = sub_box_bounds(net, &b)?;
     let lows = output_function_lower_bounds(net, &bounds, rows)?;
-    let best = lows.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut best = lows.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if best > 0.0 {
         return Ok(BoxOutcome::Verified);
+    }
+    let mut slopes = None;
+    if alpha_steps > 0 {
+        // The hidden layers first (the children inherit these bounds), then the
+        // constraints over the tightened relaxation.
+        let options = AlphaOptions {
+            steps: alpha_steps,
+            stop_above: Some(0.0),
+            ..AlphaOptions::default()
+        };
+        optimised_layer_bounds(net, &mut bounds, None, &options)?;
+        let warm = b.parent_slopes.as_deref();
+        let optimised = optimised_output_lower_bounds(net, &bounds, None, rows, warm, &options)?;
+        best = optimised.lower.iter().copied().fold(best, f64::max);
+        if best > 0.0 {
+            return Ok(BoxOutcome::VerifiedBySlopes);
+        }
+        slopes = Some(Arc::new(optimised.slopes));
     }
     let centre: Vec<f64> = b
         .lower
@@ -159,6 +190,7 @@ fn process(
             depth: b.depth + 1,
             priority: best,
             parent_bounds: Some(Arc::clone(&bounds)),
+            parent_slopes: slopes.clone(),
         },
         SubBox {
             lower: right_lower,
@@ -166,17 +198,21 @@ fn process(
             depth: b.depth + 1,
             priority: best,
             parent_bounds: Some(bounds),
+            parent_slopes: slopes,
         },
     ))
 }
 
-/// Decides one case of `property` by input splitting; stops at `deadline`.
+/// Decides one case of `property` by input splitting with `threads` threads and
+/// `alpha_steps` steps of slope optimisation on sub-boxes the symbolic bounds
+/// leave open (0: none); stops at `deadline`.
 pub fn split_case(
     net: &Network,
     property: &Property,
     case_index: usize,
     deadline: Option<Instant>,
     threads: usize,
+    alpha_steps: usize,
 ) -> Result<(Answer, SplitStats)> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.max(1))
@@ -216,6 +252,7 @@ pub fn split_case(
         depth: 0,
         priority: f64::NEG_INFINITY,
         parent_bounds: None,
+        parent_slopes: None,
     });
     let mut too_small = false;
     while !heap.is_empty() {
@@ -227,7 +264,7 @@ pub fn split_case(
         let run = || -> Vec<Result<BoxOutcome>> {
             batch
                 .into_par_iter()
-                .map(|b| process(net, case, &rows, &root_width, b))
+                .map(|b| process(net, case, &rows, &root_width, alpha_steps, b))
                 .collect()
         };
         let outcomes = match &pool {
@@ -237,6 +274,7 @@ pub fn split_case(
         for outcome in outcomes {
             match outcome? {
                 BoxOutcome::Verified => {}
+                BoxOutcome::VerifiedBySlopes => stats.alpha_proved += 1,
                 BoxOutcome::Counterexample(x) => {
                     if let Some(cex) = check_counterexample(net, property, case_index, &x) {
                         return Ok((Answer::Sat(cex), stats));

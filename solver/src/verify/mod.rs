@@ -105,6 +105,9 @@ fn report_time(reports: &[CaseReport]) -> Duration {
     Duration::from_secs_f64(reports.last().map_or(0.0, |r| r.time))
 }
 
+/// Default of [`VerifyOptions::alpha_steps`].
+pub const DEFAULT_ALPHA_STEPS: usize = 0;
+
 /// Largest input dimension for which [`Strategy::Auto`] splits inputs.
 pub const INPUT_SPLIT_MAX_INPUTS: usize = 10;
 
@@ -134,6 +137,9 @@ pub struct VerifyOptions {
     pub disjunction: DisjunctionMode,
     /// MILP, input splitting, or the choice by input dimension.
     pub strategy: Strategy,
+    /// Steps of lower-slope optimisation on each sub-box of input splitting that
+    /// the symbolic bounds leave open (0: off); see [`split_case`].
+    pub alpha_steps: usize,
 }
 
 impl Default for VerifyOptions {
@@ -146,6 +152,7 @@ impl Default for VerifyOptions {
             lp_budget_share: 0.2,
             disjunction: DisjunctionMode::Separate,
             strategy: Strategy::Auto,
+            alpha_steps: DEFAULT_ALPHA_STEPS,
         }
     }
 }
@@ -430,9 +437,18 @@ fn split_group(
     let deadline = remaining.map(|r| started + r);
     let mut answer = Answer::Unsat;
     let mut boxes = 0;
+    let mut alpha_proved = 0;
     for &c in group {
-        let (a, stats) = split_case(net, property, c, deadline, options.search.threads)?;
+        let (a, stats) = split_case(
+            net,
+            property,
+            c,
+            deadline,
+            options.search.threads,
+            options.alpha_steps,
+        )?;
         boxes += stats.boxes;
+        alpha_proved += stats.alpha_proved;
         match a {
             Answer::Unsat => {}
             other => {
@@ -443,7 +459,14 @@ fn split_group(
     }
     let report = CaseReport {
         cases: group.to_vec(),
-        outcome: format!("input-split {}", answer.as_str()),
+        outcome: if options.alpha_steps > 0 {
+            format!(
+                "input-split {}, {alpha_proved} sub-boxes proved by optimised slopes",
+                answer.as_str()
+            )
+        } else {
+            format!("input-split {}", answer.as_str())
+        },
         unstable: 0,
         binaries: 0,
         nodes: boxes,
