@@ -386,6 +386,25 @@ pub fn output_function_lower_bounds(
     let layer = &net.layers()[last];
     let mut composed = Vec::with_capacity(rows.len());
     let mut bias = Vec::with_capacity(rows.len());
+    // Rounding of the composition c'W, c'b - d in floating point, bounded by
+    // gamma * (sum_j (|c|'|W|)_j max|h_j| + |c|'|b| + |d|) over the last layer's input h.
+    let (h_lower, h_upper) = bounds.layer_input(last);
+    let mut composition_error = Vec::with_capacity(rows.len());
+    for (c, d) in rows {
+        let gamma = (c.len() + 2) as f64 * f64::EPSILON;
+        let mut magnitude = d.abs();
+        for (i, &ci) in c.iter().enumerate() {
+            if ci != 0.0 {
+                magnitude += ci.abs() * layer.bias()[i].abs();
+                for (j, &w) in layer.row(i).iter().enumerate() {
+                    if w != 0.0 {
+                        magnitude += ci.abs() * w.abs() * h_lower[j].abs().max(h_upper[j].abs());
+                    }
+                }
+            }
+        }
+        composition_error.push(gamma * magnitude);
+    }
     for (c, d) in rows {
         if c.len() != layer.output_dim() {
             return Err(crate::Error::Invalid(format!(
@@ -416,7 +435,8 @@ pub fn output_function_lower_bounds(
     Ok(lower
         .concretise(bounds.input_lower(), bounds.input_upper())
         .into_iter()
-        .map(|(lo, size)| outward(lo, lo, size).0)
+        .zip(composition_error)
+        .map(|((lo, size), error)| outward(lo, lo, size).0 - error * (1.0 + f64::EPSILON))
         .collect())
 }
 
