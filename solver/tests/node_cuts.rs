@@ -3,6 +3,9 @@
 //! activation patterns; solving with local cuts and the cut pool gives the optimum
 //! found without them, on generated and verification MILPs, in both schedules.
 
+mod common;
+
+use common::random_network;
 use relumip_solver::bounds::interval_bounds;
 use relumip_solver::cuts::ReluSeparator;
 use relumip_solver::formulate::{verification_milp, Formulation};
@@ -10,7 +13,6 @@ use relumip_solver::generate::relu_bigm;
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
-use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::propagation::{LocalDomain, RowStructure};
 use relumip_solver::relu::{NetworkView, NodePropagator};
 use relumip_solver::rng::SplitMix64;
@@ -183,25 +185,6 @@ fn local_cuts_hold_in_the_subtree_of_generated_networks() {
         local_only > 5,
         "only {local_only} of {cuts} cuts needed the node's bounds"
     );
-}
-
-/// A random network with `widths` (input first) and weights in `[-1, 1]`.
-fn random_network(widths: &[usize], rng: &mut SplitMix64) -> Network {
-    let layers = widths
-        .windows(2)
-        .enumerate()
-        .map(|(k, w)| {
-            let weights = (0..w[0] * w[1]).map(|_| rng.uniform(-1.0, 1.0)).collect();
-            let bias = (0..w[1]).map(|_| rng.uniform(-0.3, 0.3)).collect();
-            let activation = if k + 2 == widths.len() {
-                Activation::Identity
-            } else {
-                Activation::Relu
-            };
-            Layer::new(weights, bias, w[0], activation).expect("layer")
-        })
-        .collect();
-    Network::new(layers).expect("network")
 }
 
 /// A verification MILP (`min t` with `t >= y0 - y1 - d`) of a random network.

@@ -4,6 +4,9 @@
 //! patterns on the smallest networks); the root bound with ReLU cuts is never below
 //! the one without.
 
+mod common;
+
+use common::random_network;
 use relumip_solver::bounds::interval_bounds;
 use relumip_solver::cuts::{CutFamilies, CutFamily, ReluSeparator};
 use relumip_solver::formulate::{verification_milp, Formulation};
@@ -11,7 +14,6 @@ use relumip_solver::generate::relu_bigm;
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
-use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::rng::SplitMix64;
 use relumip_solver::search::{Schedule, SolveResult};
 use relumip_solver::verify::pre_bounds;
@@ -171,25 +173,6 @@ fn generated_optima_do_not_change_with_cuts() {
         improved >= 10,
         "ReLU cuts raised the root bound on only {improved} models"
     );
-}
-
-/// A random network with `widths` (input first) and weights in `[-1, 1]`.
-fn random_network(widths: &[usize], rng: &mut SplitMix64) -> Network {
-    let layers = widths
-        .windows(2)
-        .enumerate()
-        .map(|(k, w)| {
-            let weights = (0..w[0] * w[1]).map(|_| rng.uniform(-1.0, 1.0)).collect();
-            let bias = (0..w[1]).map(|_| rng.uniform(-0.3, 0.3)).collect();
-            let activation = if k + 2 == widths.len() {
-                Activation::Identity
-            } else {
-                Activation::Relu
-            };
-            Layer::new(weights, bias, w[0], activation).expect("layer")
-        })
-        .collect();
-    Network::new(layers).expect("network")
 }
 
 /// Verification MILPs (`min t` with `t >= y0 - y1 - d`), big-M and partition: the

@@ -8,12 +8,14 @@
 //! is feasible. Sampled inputs of the sub-box whose forward pass agrees with the fixed
 //! indicators all lie within the propagated bounds.
 
+mod common;
+
+use common::random_network;
 use relumip_solver::formulate::{verification_milp, Formulation};
 use relumip_solver::generate::relu_bigm;
 use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
-use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::propagation::{LocalDomain, RowStructure};
 use relumip_solver::relu::{NetworkView, NodePropagator};
 use relumip_solver::rng::SplitMix64;
@@ -179,25 +181,6 @@ fn generated_networks_keep_every_feasible_point() {
         tightened > 10,
         "propagation tightened only {tightened} nodes"
     );
-}
-
-/// A random network with `widths` (input first) and weights in `[-1, 1]`.
-fn random_network(widths: &[usize], rng: &mut SplitMix64) -> Network {
-    let layers = widths
-        .windows(2)
-        .enumerate()
-        .map(|(k, w)| {
-            let weights = (0..w[0] * w[1]).map(|_| rng.uniform(-1.0, 1.0)).collect();
-            let bias = (0..w[1]).map(|_| rng.uniform(-0.3, 0.3)).collect();
-            let activation = if k + 2 == widths.len() {
-                Activation::Identity
-            } else {
-                Activation::Relu
-            };
-            Layer::new(weights, bias, w[0], activation).expect("layer")
-        })
-        .collect();
-    Network::new(layers).expect("network")
 }
 
 /// Verification MILPs: the output row `y0 - y1 - t <= 0` bounds `t` by

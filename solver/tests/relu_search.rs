@@ -4,12 +4,14 @@
 //! and two threads, finds the same optimum; and the structure-aware search does its
 //! work (units fixed, nodes pruned before their LP).
 
+mod common;
+
+use common::random_network;
 use relumip_solver::branch::RuleKind;
 use relumip_solver::formulate::{verification_milp, Formulation};
 use relumip_solver::generate::relu_bigm;
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
-use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::rng::SplitMix64;
 use relumip_solver::search::{Schedule, SolveResult};
 use relumip_solver::{solve, NoProgress, Settings, Status};
@@ -63,24 +65,6 @@ fn generated_relu_milps_have_one_optimum() {
         fixed += result.stats.relu_fixed;
     }
     assert!(fixed > 0, "propagation never fixed a unit");
-}
-
-fn random_network(widths: &[usize], rng: &mut SplitMix64) -> Network {
-    let layers = widths
-        .windows(2)
-        .enumerate()
-        .map(|(k, w)| {
-            let weights = (0..w[0] * w[1]).map(|_| rng.uniform(-1.0, 1.0)).collect();
-            let bias = (0..w[1]).map(|_| rng.uniform(-0.3, 0.3)).collect();
-            let activation = if k + 2 == widths.len() {
-                Activation::Identity
-            } else {
-                Activation::Relu
-            };
-            Layer::new(weights, bias, w[0], activation).expect("layer")
-        })
-        .collect();
-    Network::new(layers).expect("network")
 }
 
 #[test]
