@@ -261,6 +261,14 @@ pub fn print_summary(
     } else if s.pruned_before_lp > 0 {
         say!("Pruned before LP  {}", s.pruned_before_lp);
     }
+    if s.input_splits > 0 {
+        say!(
+            "Input splits      {} nodes split on an input without an LP, {} solutions from their attacks ({:.3}s)",
+            s.input_splits,
+            s.input_split_solutions,
+            s.time_input_splits
+        );
+    }
     say!(
         "Time              {:.3}s (read {:.3}, LP {:.3}, branching {:.3}, propagation {:.3}, heuristics {:.3}, write {:.3}; component times summed over {} thread(s))",
         result.elapsed.as_secs_f64() + read_time.as_secs_f64() + write_time.as_secs_f64(),

@@ -123,6 +123,9 @@ pub fn write_stats(
         "propagation_probes": s.propagation_probes,
         "big_m_tightened": s.big_m_tightened,
         "unit_splits_per_layer": s.unit_splits,
+        "input_splits": s.input_splits,
+        "input_split_solutions": s.input_split_solutions,
+        "time_input_splits": s.time_input_splits,
         "threads": result.threads,
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,
         "branching": settings.branching.name(),
@@ -130,6 +133,8 @@ pub fn write_stats(
         "cut_families": settings.cuts.to_string(),
         "local_cut_depth": if settings.local_cuts { json!(settings.local_cut_depth) } else { serde_json::Value::Null },
         "cut_pool": settings.cut_pool,
+        "input_splits_mode": settings.input_splits.name(),
+        "input_split_unstable": settings.input_split_unstable,
         "inherit_node_cuts": settings.inherit_node_cuts,
         "seed": settings.seed,
         "model": {

@@ -13,13 +13,24 @@ use relumip_solver::generate::relu_bigm;
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
 use relumip_solver::rng::SplitMix64;
-use relumip_solver::search::{Schedule, SolveResult};
+use relumip_solver::search::{InputSplits, Schedule, SolveResult};
 use relumip_solver::{solve, NoProgress, Settings, Status};
 
 fn run(model: &Model, rule: RuleKind, propagation: bool, threads: usize) -> SolveResult {
+    run_with(model, rule, propagation, threads, InputSplits::Auto)
+}
+
+fn run_with(
+    model: &Model,
+    rule: RuleKind,
+    propagation: bool,
+    threads: usize,
+    splits: InputSplits,
+) -> SolveResult {
     let settings = Settings::builder()
         .branching(rule)
         .relu_propagation(propagation)
+        .input_splits(splits)
         .threads(threads)
         .schedule(Schedule::Deterministic)
         .build()
@@ -39,11 +50,17 @@ fn assert_all_agree(model: &Model, label: &str) -> SolveResult {
         (RuleKind::Auto, true, 1),
         (RuleKind::Babsr, false, 1),
     ];
-    for (rule, propagation, threads) in configurations {
-        let result = run(model, rule, propagation, threads);
+    let splits = [InputSplits::Auto, InputSplits::Off];
+    let runs = configurations
+        .iter()
+        .flat_map(|&c| splits.iter().map(move |&s| (c, s)));
+    for ((rule, propagation, threads), split) in runs {
+        let result = run_with(model, rule, propagation, threads, split);
         assert_eq!(
-            result.status, reference.status,
-            "{label}: {rule} (propagation {propagation}, {threads} threads)"
+            result.status,
+            reference.status,
+            "{label}: {rule} (propagation {propagation}, {threads} threads, input splits {})",
+            split.name()
         );
         if let (Some(a), Some(b)) = (result.objective, reference.objective) {
             assert!(
@@ -94,4 +111,73 @@ fn verification_milps_have_one_answer() {
         pruned_without_lp += result.stats.pruned_before_lp + result.stats.relu_infeasible;
     }
     assert!(pruned_without_lp > 0, "no node was decided without its LP");
+}
+
+/// Feasibility-form verification MILPs (`t <= 0`: feasible exactly when the case has
+/// a counterexample), stopped at the first solution: input splitting and the
+/// LP-only search give the same answer, every solution's inputs meet the case's
+/// output constraints in a forward pass of the network, and input splitting does
+/// its work without LPs.
+#[test]
+fn input_splitting_decides_verification_milps_like_the_lp_search() {
+    let mut rng = SplitMix64::new(11);
+    let (mut sat, mut unsat, mut splits) = (0, 0, 0);
+    for seed in 0..12 {
+        let net = random_network(&[2, 10, 10, 3], &mut rng);
+        let case = Case {
+            input_lower: vec![-1.0; 2],
+            input_upper: vec![1.0; 2],
+            input_constraints: Vec::new(),
+            output_constraints: (1..3)
+                .map(|j| LinearConstraint {
+                    terms: vec![(0, -1.0), (j, 1.0)],
+                    rhs: 0.15 * (seed as f64 - 6.0),
+                })
+                .collect(),
+        };
+        let bounds =
+            relumip_solver::bounds::symbolic_bounds(&net, &case.input_lower, &case.input_upper)
+                .expect("bounds");
+        let pre = relumip_solver::verify::pre_bounds(&bounds);
+        let mut milp = verification_milp(&net, &case, &pre, Formulation::BigM).expect("milp");
+        milp.restrict_to_counterexamples();
+        let mut answers = Vec::new();
+        for split in [InputSplits::On, InputSplits::Off] {
+            let settings = Settings::builder()
+                .input_splits(split)
+                .stop_at_first_solution(true)
+                .threads(1)
+                .build()
+                .expect("settings");
+            let result = solve(&milp.model, &settings, &NoProgress).expect("solves");
+            if let Some(x) = &result.solution {
+                let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
+                let y = net.forward(&input);
+                for c in &case.output_constraints {
+                    assert!(
+                        c.lhs(&y) - c.rhs <= 1e-6,
+                        "net {seed}: the solution's inputs miss an output constraint"
+                    );
+                }
+            }
+            if split == InputSplits::On {
+                splits += result.stats.input_splits;
+            }
+            answers.push(result.status);
+        }
+        assert_eq!(
+            answers[0], answers[1],
+            "net {seed}: input splits on and off"
+        );
+        match answers[0] {
+            Status::SolutionLimit => sat += 1,
+            Status::Infeasible => unsat += 1,
+            other => panic!("net {seed}: status {other:?}"),
+        }
+    }
+    assert!(
+        sat > 0 && unsat > 0,
+        "sat {sat}, unsat {unsat}: both answers wanted"
+    );
+    assert!(splits > 0, "no node was split on an input");
 }

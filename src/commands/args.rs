@@ -9,7 +9,7 @@ use relumip_solver::cuts::CutFamilies;
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::relu::ReluSource;
 use relumip_solver::lp::LpBackend;
-use relumip_solver::search::{Schedule, Settings, SettingsBuilder};
+use relumip_solver::search::{InputSplits, Schedule, Settings, SettingsBuilder};
 use relumip_solver::verify::BoundsMethod;
 use std::time::Duration;
 
@@ -137,6 +137,15 @@ pub struct SearchArgs {
     /// propagation at the nodes).
     #[arg(long)]
     pub no_relu_propagation: bool,
+    /// Branch on the inputs of the model's network, without an LP, at nodes that
+    /// leave units unstable: auto (networks with at most 10 inputs), on (any
+    /// bounded inputs) or off.
+    #[arg(long, value_name = "auto|on|off", value_enum, default_value_t = InputSplitsArg::Auto)]
+    pub input_splits: InputSplitsArg,
+    /// Nodes with at most this many unstable units are bounded by their LP and
+    /// branched on indicators instead of inputs.
+    #[arg(long, value_name = "N", default_value_t = relumip_solver::search::DEFAULT_INPUT_SPLIT_UNSTABLE)]
+    pub input_split_unstable: usize,
     /// Print nothing but errors (and the answer).
     #[arg(long)]
     pub quiet: bool,
@@ -163,6 +172,8 @@ impl SearchArgs {
                 self.cuts
             })
             .relu_propagation(!self.no_relu_propagation)
+            .input_splits(self.input_splits.into())
+            .input_split_unstable(self.input_split_unstable)
             .log_interval(seconds("log-interval", self.log_interval)?);
         if let Some(LocalCutsArg(depth)) = self.local_cuts {
             builder = builder.local_cuts(depth);
@@ -188,6 +199,27 @@ impl SearchArgs {
     /// The validated search settings with `limits`.
     pub fn settings_with(&self, limits: &LimitArgs) -> Result<Settings> {
         Ok(limits.apply(self.builder()?).build()?)
+    }
+}
+
+/// `--input-splits`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputSplitsArg {
+    /// For networks with few inputs.
+    Auto,
+    /// For every network with bounded inputs.
+    On,
+    /// Never.
+    Off,
+}
+
+impl From<InputSplitsArg> for InputSplits {
+    fn from(arg: InputSplitsArg) -> Self {
+        match arg {
+            InputSplitsArg::Auto => InputSplits::Auto,
+            InputSplitsArg::On => InputSplits::On,
+            InputSplitsArg::Off => InputSplits::Off,
+        }
     }
 }
 

@@ -8,12 +8,15 @@
 //! | `cuts` | both | `on`/`all`, `off`/`none`; with `--cuts`: families joined by `+` (`relu`, `gomory`, `knapsack-cover`) | `--cuts VALUE` where offered, else `--no-cuts` for `off` |
 //! | `relu` | both | `auto`, `off` | `--relu VALUE` where offered, else `--no-relu-propagation` for `off` |
 //! | `propagation` | both | `on`, `off` | `--no-relu-propagation` for `off` |
+//! | `input-splits` | both | `auto`, `on`, `off` | `--input-splits VALUE` |
+//! | `input-split-unstable` | both | a non-negative integer | `--input-split-unstable VALUE` |
 //! | `seed` | both | a non-negative integer | `--seed VALUE` |
 //! | `deterministic` | both | `true`, `false` | `--deterministic` for `true` |
 //! | `strategy` | relumip-verify | `auto`, `milp`, `input-split` | `--strategy VALUE` |
 //! | `bounds` | relumip-verify | `interval`, `symbolic`, `lp` | `--bounds VALUE` |
 //! | `formulation` | relumip-verify | `bigm`, `partition`, `partition:P` | `--formulation VALUE` |
 //! | `disjunction` | relumip-verify | `separate`, `combined` | `--disjunction VALUE` |
+//! | `alpha-steps` | relumip-verify | a non-negative integer | `--alpha-steps VALUE` |
 //!
 //! "Both" is `relumip` (`relumip solve` on the MPS files) and `relumip-verify`
 //! (`relumip verify` on network suites). The MPS files of network suites are exported
@@ -55,7 +58,7 @@ pub const CUTS_OFF: [&str; 2] = ["off", "none"];
 pub const CUT_FAMILIES: [&str; 3] = ["relu", "gomory", "knapsack-cover"];
 
 /// Every key, in the order of the documentation.
-pub const KEYS: [Key; 11] = [
+pub const KEYS: [Key; 14] = [
     Key {
         name: "branching",
         verify_only: false,
@@ -89,6 +92,16 @@ pub const KEYS: [Key; 11] = [
         values: Values::OneOf(&["on", "off"]),
     },
     Key {
+        name: "input-splits",
+        verify_only: false,
+        values: Values::OneOf(&["auto", "on", "off"]),
+    },
+    Key {
+        name: "input-split-unstable",
+        verify_only: false,
+        values: Values::Integer,
+    },
+    Key {
         name: "seed",
         verify_only: false,
         values: Values::Integer,
@@ -117,6 +130,11 @@ pub const KEYS: [Key; 11] = [
         name: "disjunction",
         verify_only: true,
         values: Values::OneOf(&["separate", "combined"]),
+    },
+    Key {
+        name: "alpha-steps",
+        verify_only: true,
+        values: Values::Integer,
     },
 ];
 
@@ -240,7 +258,7 @@ mod tests {
         assert!(key("opt").is_none());
         assert_eq!(
             key_list(),
-            "branching, lp, cuts, relu, propagation, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
+            "branching, lp, cuts, relu, propagation, input-splits, input-split-unstable, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction, alpha-steps"
         );
     }
 }

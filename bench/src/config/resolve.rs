@@ -106,9 +106,16 @@ impl CliOptions {
             }
         };
         Ok(match setting.key {
-            "branching" | "lp" | "seed" | "strategy" | "bounds" | "formulation" | "disjunction" => {
-                option(setting.key, value)
-            }
+            "branching"
+            | "lp"
+            | "seed"
+            | "strategy"
+            | "bounds"
+            | "formulation"
+            | "disjunction"
+            | "input-splits"
+            | "input-split-unstable"
+            | "alpha-steps" => option(setting.key, value),
             "deterministic" => switch(value == "true", "--deterministic"),
             "propagation" => switch(value == "off", "--no-relu-propagation"),
             "relu" if self.offers(kind, "--relu") => option("relu", value),

@@ -33,14 +33,14 @@ const CROSSING_TOLERANCE: f64 = 1e-7;
 
 /// A row whose columns are outputs of the network, except at most one (`free`).
 #[derive(Clone, Debug)]
-struct OutputRow {
+pub(super) struct OutputRow {
     /// Coefficients over the outputs (dense).
-    coefs: Vec<f64>,
+    pub(super) coefs: Vec<f64>,
     /// The row's sides.
-    lower: f64,
-    upper: f64,
+    pub(super) lower: f64,
+    pub(super) upper: f64,
     /// The other column and its coefficient.
-    free: Option<(usize, f64)>,
+    pub(super) free: Option<(usize, f64)>,
 }
 
 /// What node propagation found.
@@ -60,18 +60,18 @@ pub struct ReluPropagation {
 /// A linear function `c'y - d` of the outputs that bounds the objective
 /// (minimisation form) from below at every feasible point.
 #[derive(Clone, Debug)]
-struct ObjectiveFunction {
-    coefs: Vec<f64>,
-    constant: f64,
+pub(super) struct ObjectiveFunction {
+    pub(super) coefs: Vec<f64>,
+    pub(super) constant: f64,
 }
 
 /// Propagates neuron stability through a compiled structure.
 #[derive(Clone, Debug)]
 pub struct NodePropagator {
     view: NetworkView,
-    output_rows: Vec<OutputRow>,
+    pub(super) output_rows: Vec<OutputRow>,
     integral: Vec<bool>,
-    objective_functions: Vec<ObjectiveFunction>,
+    pub(super) objective_functions: Vec<ObjectiveFunction>,
 }
 
 impl NodePropagator {

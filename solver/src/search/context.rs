@@ -5,7 +5,7 @@ use crate::cuts::ReluSeparator;
 use crate::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
 use crate::model::{check_solution, Model, ObjSense};
 use crate::propagation::RowStructure;
-use crate::relu::NodePropagator;
+use crate::relu::{InputSplitter, NodePropagator};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -39,6 +39,9 @@ pub struct SearchContext<'m> {
     /// Root cuts left out of the LP, the starting content of every worker's cut
     /// pool (empty when the pool is off).
     pub pool_rows: Vec<LpRow>,
+    /// Input splitting for the model's network (none: only integer columns are
+    /// branched on).
+    pub input_splitter: Option<InputSplitter>,
 }
 
 impl<'m> SearchContext<'m> {
@@ -86,6 +89,7 @@ impl<'m> SearchContext<'m> {
             relu,
             node_separator: None,
             pool_rows: Vec::new(),
+            input_splitter: None,
         }
     }
 

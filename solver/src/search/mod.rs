@@ -17,10 +17,11 @@ pub mod result;
 pub mod settings;
 pub mod shared;
 
+pub use relu_root::AUTO_MIN_ROOT_UNSTABLE;
 pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
-    Schedule, Settings, SettingsBuilder, CUT_POOL_MAX_AGE, DEFAULT_ABSOLUTE_GAP,
-    DEFAULT_LOCAL_CUT_DEPTH, DEFAULT_RELATIVE_GAP,
+    InputSplits, Schedule, Settings, SettingsBuilder, CUT_POOL_MAX_AGE, DEFAULT_ABSOLUTE_GAP,
+    DEFAULT_INPUT_SPLIT_UNSTABLE, DEFAULT_LOCAL_CUT_DEPTH, DEFAULT_RELATIVE_GAP,
 };
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 
@@ -76,8 +77,14 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     if let (Some(propagator), false) = (&relu, empty_domain) {
         empty_domain = !relu_root::tighten_root(propagator, &mut problem, &mut root_relu);
     }
+    let input_splitter = relu
+        .as_ref()
+        .and_then(|p| relu_root::input_splitter(p, &settings, &problem));
     let mut cut_report = None;
-    if !settings.cuts.is_empty() && !empty_domain && model.has_integers() {
+    // Input-split nodes need no LP: root cuts would only serve the LPs of nodes
+    // whose units are all stable, where they cannot help.
+    let root_cuts = input_splitter.is_none() || settings.input_split_unstable > 0;
+    if !settings.cuts.is_empty() && !empty_domain && model.has_integers() && root_cuts {
         let deadline = settings.time_limit.map(|t| start + t);
         let sources = SeparatorSources {
             relu: model.relu.as_ref(),
@@ -91,6 +98,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
         ));
     }
     let mut ctx = SearchContext::new(model, problem, settings, start, relu);
+    ctx.input_splitter = input_splitter;
     let relu_cuts = ctx.settings.cuts.contains(CutFamily::Relu) && model.has_integers();
     if ctx.settings.local_cuts && relu_cuts && !empty_domain {
         ctx.node_separator = model.relu.as_ref().and_then(ReluSeparator::new);

@@ -125,6 +125,12 @@ pub struct SearchStats {
     pub propagation_probes: u64,
     /// Branchings on ReLU units, per layer.
     pub unit_splits: Vec<u64>,
+    /// Nodes split on a network input, without an LP.
+    pub input_splits: u64,
+    /// Solutions found by the attack of input-split nodes.
+    pub input_split_solutions: u64,
+    /// Seconds of input splitting (attacks, split choice, completion).
+    pub time_input_splits: f64,
 }
 
 impl SearchStats {
@@ -182,6 +188,9 @@ impl SearchStats {
         self.relu_infeasible += other.relu_infeasible;
         self.pruned_before_lp += other.pruned_before_lp;
         self.time_relu_propagation += other.time_relu_propagation;
+        self.input_splits += other.input_splits;
+        self.input_split_solutions += other.input_split_solutions;
+        self.time_input_splits += other.time_input_splits;
         self.propagation_probes += other.propagation_probes;
         self.big_m_tightened += other.big_m_tightened;
         for (layer, &count) in other.unit_splits.iter().enumerate() {

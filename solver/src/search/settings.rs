@@ -35,6 +35,43 @@ pub enum Schedule {
     Deterministic,
 }
 
+/// Whether the search branches on the inputs of the model's network (see
+/// [`crate::relu::InputSplitter`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InputSplits {
+    /// For feasibility questions (the first solution wanted) on networks with at
+    /// most [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs and many units unstable
+    /// at the root.
+    #[default]
+    Auto,
+    /// For every network whose inputs are bounded (also when optimising: a node
+    /// whose inputs are all narrow goes to its LP).
+    On,
+    /// Never: only integer columns are branched on.
+    Off,
+}
+
+impl InputSplits {
+    /// Parses `auto`, `on` or `off`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "auto" => Some(InputSplits::Auto),
+            "on" => Some(InputSplits::On),
+            "off" => Some(InputSplits::Off),
+            _ => None,
+        }
+    }
+
+    /// The name [`InputSplits::from_name`] reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputSplits::Auto => "auto",
+            InputSplits::On => "on",
+            InputSplits::Off => "off",
+        }
+    }
+}
+
 /// Settings of one branch-and-bound run.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -82,6 +119,13 @@ pub struct Settings {
     /// at every node); off, the structure only serves the forward-pass heuristic
     /// and the ReLU cuts.
     pub relu_propagation: bool,
+    /// Branch on the network's inputs (without an LP) at nodes that still have
+    /// more than [`Settings::input_split_unstable`] unstable units; needs
+    /// `relu_propagation`.
+    pub input_splits: InputSplits,
+    /// Nodes with at most this many unstable units are bounded by their LP and
+    /// branched on indicators instead of inputs.
+    pub input_split_unstable: usize,
     /// Only solutions at least this good (model sense) are wanted; subtrees that
     /// cannot reach it are pruned, and a search that finds none ends `infeasible`
     /// ("no solution within the limit").
@@ -114,6 +158,8 @@ impl Default for Settings {
             inherit_node_cuts: true,
             cut_pool: false,
             relu_propagation: true,
+            input_splits: InputSplits::default(),
+            input_split_unstable: DEFAULT_INPUT_SPLIT_UNSTABLE,
             objective_limit: None,
             stop_at_first_solution: false,
             initial_solution: None,
@@ -121,6 +167,8 @@ impl Default for Settings {
     }
 }
 
+/// Default of [`Settings::input_split_unstable`].
+pub const DEFAULT_INPUT_SPLIT_UNSTABLE: usize = 0;
 /// Default deepest node of local ReLU cuts ([`Settings::local_cut_depth`]).
 pub const DEFAULT_LOCAL_CUT_DEPTH: u32 = 10;
 /// Consecutive inactive uses after which a cut leaves the pool
@@ -314,6 +362,18 @@ impl SettingsBuilder {
     /// Whether dropped root cuts are kept in a pool and re-added at nodes.
     pub fn cut_pool(mut self, on: bool) -> Self {
         self.settings.cut_pool = on;
+        self
+    }
+
+    /// Whether the search branches on the network's inputs.
+    pub fn input_splits(mut self, mode: InputSplits) -> Self {
+        self.settings.input_splits = mode;
+        self
+    }
+
+    /// Nodes with at most this many unstable units are bounded by their LP.
+    pub fn input_split_unstable(mut self, units: usize) -> Self {
+        self.settings.input_split_unstable = units;
         self
     }
 

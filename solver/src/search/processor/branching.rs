@@ -144,7 +144,7 @@ impl Processor<'_, '_> {
     }
 
     /// The chain of the node's children: the node's chain plus its derived bounds.
-    fn extend_chain(
+    pub(super) fn extend_chain(
         &self,
         node: &Node,
         derived: SmallVec<[BoundChange; 4]>,
@@ -286,7 +286,8 @@ impl ChildProbe for LpProbe<'_> {
     }
 }
 
-fn child(
+/// A child of `node`: the chain `parent` plus `change`, with the node's cuts.
+pub(super) fn child(
     parent: &Option<Arc<ChainLink>>,
     node: &Node,
     change: BoundChange,

@@ -84,7 +84,14 @@ impl Processor<'_, '_> {
         // A later entry for a column overrides an earlier one when the chain is
         // loaded, and bounds only tighten: appending keeps the latest bounds.
         derived.extend(outcome.changes.iter().copied());
-        if feasible && !outcome.changes.is_empty() {
+        // A node that will be split on an input gets no LP: the row propagation of
+        // its ReLU changes would only serve that LP.
+        let input_split = self.ctx.input_splitter.is_some()
+            && outcome
+                .bounds
+                .as_ref()
+                .is_some_and(|b| b.relu_counts().unstable > self.ctx.settings.input_split_unstable);
+        if feasible && !outcome.changes.is_empty() && !input_split {
             let seeds: SmallVec<[usize; 8]> = outcome.changes.iter().map(|c| c.col).collect();
             match propagate(&self.ctx.structure, &mut self.dom, Some(&seeds)) {
                 Propagation::Infeasible => feasible = false,

@@ -3,7 +3,9 @@
 //!
 //! The steps live in one file each: [`evaluate`] (bounds, propagation, the LP and
 //! its verdict), [`heuristics`] (primal heuristics on the LP point) and
-//! [`branching`] (the rule's choice, strong-branching probes, the children).
+//! [`branching`] (the rule's choice, strong-branching probes, the children);
+//! [`input_split`] branches on the network's inputs without an LP while a node
+//! still has many unstable units.
 //!
 //! Rules that keep answers right: an LP failure never prunes a node (the LP is solved
 //! again cold, and if that fails too the node is branched without a bound and counted
@@ -13,6 +15,7 @@
 mod branching;
 mod evaluate;
 mod heuristics;
+mod input_split;
 mod node_cuts;
 
 use super::context::SearchContext;
@@ -166,6 +169,10 @@ impl<'c, 'm> Processor<'c, 'm> {
         if propagated_bound >= cutoff {
             self.stats.pruned_before_lp += 1;
             return Processed::closed(propagated_bound.max(node.bound).max(pruned_bound));
+        }
+        let node_bound = propagated_bound.max(node.bound);
+        if let Some(processed) = self.split_input(&node, &derived, node_bound, incumbent) {
+            return processed;
         }
         let (objective, bound) = match self.evaluate_lp(&node, &derived, cutoff, pruned_bound, warm)
         {

@@ -1,0 +1,95 @@
+//! Input splitting at a node: while the node's sub-box leaves units unstable, the
+//! node is not bounded by an LP but by its propagation alone (already done), a short
+//! attack looks for a solution in the sub-box, and the node is split on an input
+//! column (see [`crate::relu::InputSplitter`]).
+
+use super::branching::child;
+use super::{Outcome, Processed, Processor};
+use crate::propagation::BoundChange;
+use crate::search::node::Node;
+use smallvec::SmallVec;
+use std::time::Instant;
+
+impl Processor<'_, '_> {
+    /// Splits the node on an input, without an LP, when the model has an input
+    /// splitter and the node's propagation left more than
+    /// [`crate::search::Settings::input_split_unstable`] units unstable. `bound` is
+    /// the node's propagated bound, `incumbent` the best known objective. `None`
+    /// when the node is for the LP (few unstable units, or every input at its
+    /// smallest width).
+    pub(super) fn split_input(
+        &mut self,
+        node: &Node,
+        derived: &SmallVec<[BoundChange; 4]>,
+        bound: f64,
+        incumbent: f64,
+    ) -> Option<Processed> {
+        let splitter = self.ctx.input_splitter.as_ref()?;
+        let propagator = self.ctx.relu.as_ref()?;
+        let unstable = self.node_bounds.as_ref()?.relu_counts().unstable;
+        if unstable <= self.ctx.settings.input_split_unstable {
+            return None;
+        }
+        let started = Instant::now();
+        let target = self
+            .ctx
+            .cutoff(incumbent)
+            .min(self.domain_objective_upper());
+        let exploration = splitter.explore(propagator, &self.dom.lower, &self.dom.upper, target);
+        let split = exploration.split?;
+        let mut solutions = Vec::new();
+        if let (Some(x), Some(structure)) = (&exploration.candidate, &self.ctx.model.relu) {
+            let costs = &self.ctx.problem.costs;
+            let point = splitter.complete(
+                propagator,
+                structure,
+                x,
+                costs,
+                &self.dom.lower,
+                &self.dom.upper,
+            );
+            match point.and_then(|p| self.ctx.accept_candidate(&p, false)) {
+                Some(solution) => {
+                    self.stats.input_split_solutions += 1;
+                    solutions.push(solution);
+                }
+                None => self.stats.rejected_solutions += 1,
+            }
+        }
+        self.stats.input_splits += 1;
+        let parent = self.extend_chain(node, derived.clone());
+        let (lower, upper) = (self.dom.lower[split.col], self.dom.upper[split.col]);
+        let halves = [(lower, split.at), (split.at, upper)].map(|(lo, up)| {
+            let change = BoundChange {
+                col: split.col,
+                lower: lo,
+                upper: up,
+            };
+            child(&parent, node, change, bound, node.basis.clone(), None)
+        });
+        self.stats.time_input_splits += started.elapsed().as_secs_f64();
+        Some(Processed {
+            outcome: Outcome::Branched { children: halves },
+            solutions,
+            unresolved_bound: None,
+        })
+    }
+
+    /// The objective's upper bound over the domain's column bounds (minimisation
+    /// form): no point of the node is worse.
+    fn domain_objective_upper(&self) -> f64 {
+        let costs = &self.ctx.problem.costs;
+        costs
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c != 0.0)
+            .map(|(j, &c)| {
+                if c > 0.0 {
+                    c * self.dom.upper[j]
+                } else {
+                    c * self.dom.lower[j]
+                }
+            })
+            .sum()
+    }
+}
