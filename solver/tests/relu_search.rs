@@ -8,10 +8,11 @@ mod common;
 
 use common::random_network;
 use relumip_solver::branch::RuleKind;
-use relumip_solver::formulate::{verification_milp, Formulation};
+use relumip_solver::formulate::{verification_milp, Formulation, NetworkMilp};
 use relumip_solver::generate::relu_bigm;
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
+use relumip_solver::nn::Network;
 use relumip_solver::rng::SplitMix64;
 use relumip_solver::search::{InputSplits, Schedule, SolveResult};
 use relumip_solver::{solve, NoProgress, Settings, Status};
@@ -84,29 +85,35 @@ fn generated_relu_milps_have_one_optimum() {
     assert!(fixed > 0, "propagation never fixed a unit");
 }
 
+/// The case "output 0 is not the largest by `rhs`" (`y_j - y0 <= rhs` for the other
+/// two outputs) over `[-1, 1]^inputs` and its big-M verification MILP with symbolic
+/// pre-activation bounds.
+fn not_largest(net: &Network, inputs: usize, rhs: f64) -> (Case, NetworkMilp) {
+    let case = Case {
+        input_lower: vec![-1.0; inputs],
+        input_upper: vec![1.0; inputs],
+        input_constraints: Vec::new(),
+        output_constraints: (1..3)
+            .map(|j| LinearConstraint {
+                terms: vec![(0, -1.0), (j, 1.0)],
+                rhs,
+            })
+            .collect(),
+    };
+    let bounds = relumip_solver::bounds::symbolic_bounds(net, &case.input_lower, &case.input_upper)
+        .expect("bounds");
+    let pre = relumip_solver::verify::pre_bounds(&bounds);
+    let milp = verification_milp(net, &case, &pre, Formulation::BigM).expect("milp");
+    (case, milp)
+}
+
 #[test]
 fn verification_milps_have_one_answer() {
     let mut rng = SplitMix64::new(3);
     let mut pruned_without_lp = 0;
     for seed in 0..10 {
         let net = random_network(&[3, 8, 8, 3], &mut rng);
-        let case = Case {
-            input_lower: vec![-1.0; 3],
-            input_upper: vec![1.0; 3],
-            input_constraints: Vec::new(),
-            // y0 - y1 <= rhs and y0 - y2 <= rhs: "y0 is not the largest by rhs".
-            output_constraints: (1..3)
-                .map(|j| LinearConstraint {
-                    terms: vec![(0, -1.0), (j, 1.0)],
-                    rhs: 0.2 * (seed as f64 - 5.0),
-                })
-                .collect(),
-        };
-        let bounds =
-            relumip_solver::bounds::symbolic_bounds(&net, &case.input_lower, &case.input_upper)
-                .expect("bounds");
-        let pre = relumip_solver::verify::pre_bounds(&bounds);
-        let milp = verification_milp(&net, &case, &pre, Formulation::BigM).expect("milp");
+        let (_, milp) = not_largest(&net, 3, 0.2 * (seed as f64 - 5.0));
         let result = assert_all_agree(&milp.model, &format!("net {seed}"));
         pruned_without_lp += result.stats.pruned_before_lp + result.stats.relu_infeasible;
     }
@@ -124,22 +131,7 @@ fn input_splitting_decides_verification_milps_like_the_lp_search() {
     let (mut sat, mut unsat, mut splits) = (0, 0, 0);
     for seed in 0..12 {
         let net = random_network(&[2, 10, 10, 3], &mut rng);
-        let case = Case {
-            input_lower: vec![-1.0; 2],
-            input_upper: vec![1.0; 2],
-            input_constraints: Vec::new(),
-            output_constraints: (1..3)
-                .map(|j| LinearConstraint {
-                    terms: vec![(0, -1.0), (j, 1.0)],
-                    rhs: 0.15 * (seed as f64 - 6.0),
-                })
-                .collect(),
-        };
-        let bounds =
-            relumip_solver::bounds::symbolic_bounds(&net, &case.input_lower, &case.input_upper)
-                .expect("bounds");
-        let pre = relumip_solver::verify::pre_bounds(&bounds);
-        let mut milp = verification_milp(&net, &case, &pre, Formulation::BigM).expect("milp");
+        let (case, mut milp) = not_largest(&net, 2, 0.15 * (seed as f64 - 6.0));
         milp.restrict_to_counterexamples();
         let mut answers = Vec::new();
         for split in [InputSplits::On, InputSplits::Off] {

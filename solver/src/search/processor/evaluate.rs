@@ -113,13 +113,19 @@ impl Processor<'_, '_> {
     /// The objective's lower bound over the domain's column bounds (minimisation
     /// form): `sum c_j l_j` over positive costs plus `sum c_j u_j` over negative ones.
     pub(super) fn domain_objective_bound(&self) -> f64 {
+        self.domain_objective(false)
+    }
+
+    /// The objective over the domain's column bounds at its best (`worst` false:
+    /// the lower bound) or worst (`worst` true: no point of the node is worse).
+    pub(super) fn domain_objective(&self, worst: bool) -> f64 {
         let costs = &self.ctx.problem.costs;
         costs
             .iter()
             .enumerate()
             .filter(|(_, &c)| c != 0.0)
             .map(|(j, &c)| {
-                if c > 0.0 {
+                if (c > 0.0) != worst {
                     c * self.dom.lower[j]
                 } else {
                     c * self.dom.upper[j]

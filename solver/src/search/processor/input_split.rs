@@ -31,10 +31,7 @@ impl Processor<'_, '_> {
             return None;
         }
         let started = Instant::now();
-        let target = self
-            .ctx
-            .cutoff(incumbent)
-            .min(self.domain_objective_upper());
+        let target = self.ctx.cutoff(incumbent).min(self.domain_objective(true));
         let exploration = splitter.explore(propagator, &self.dom.lower, &self.dom.upper, target);
         let split = exploration.split?;
         let mut solutions = Vec::new();
@@ -73,23 +70,5 @@ impl Processor<'_, '_> {
             solutions,
             unresolved_bound: None,
         })
-    }
-
-    /// The objective's upper bound over the domain's column bounds (minimisation
-    /// form): no point of the node is worse.
-    fn domain_objective_upper(&self) -> f64 {
-        let costs = &self.ctx.problem.costs;
-        costs
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| c != 0.0)
-            .map(|(j, &c)| {
-                if c > 0.0 {
-                    c * self.dom.upper[j]
-                } else {
-                    c * self.dom.lower[j]
-                }
-            })
-            .sum()
     }
 }
