@@ -211,17 +211,12 @@ fn verification_margins_match_pattern_enumeration() {
                 num_outputs: net.output_dim(),
                 cases: vec![case.clone()],
             };
-            // Input splitting with and without optimised slopes.
-            for (strategy, alpha_steps) in [
-                (Strategy::Milp, 0),
-                (Strategy::InputSplit, 0),
-                (Strategy::InputSplit, 3),
-            ] {
+            // Indicator splits only, input splits first, and the automatic choice.
+            for strategy in [Strategy::ReluSplit, Strategy::InputSplit, Strategy::Auto] {
                 let options = VerifyOptions {
                     search: quiet(1),
                     bounds: BoundsMethod::Symbolic,
                     strategy,
-                    alpha_steps,
                     timeout: Some(Duration::from_secs(60)),
                     ..VerifyOptions::default()
                 };
@@ -238,7 +233,7 @@ fn verification_margins_match_pattern_enumeration() {
                     }
                     (Answer::Unsat, false) => decided[1] += 1,
                     (answer, sat) => {
-                        panic!("round {round} ({strategy:?}, {alpha_steps} slope steps): verify said {answer:?}, oracle says sat = {sat}")
+                        panic!("round {round} ({strategy:?}): verify said {answer:?}, oracle says sat = {sat}")
                     }
                 }
             }

@@ -9,7 +9,6 @@ use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
 use relumip_solver::verify::{
     verify, write_result_file, Answer, DisjunctionMode, Strategy, VerifyOptions,
-    DEFAULT_ALPHA_STEPS,
 };
 use std::path::PathBuf;
 
@@ -31,14 +30,15 @@ impl From<DisjunctionArg> for DisjunctionMode {
     }
 }
 
-/// How cases are decided, as named on the command line.
+/// Which splits the search may use, as named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StrategyArg {
-    /// Input splitting for networks with at most 10 inputs, the MILP otherwise.
+    /// Input splits for networks with at most 10 inputs and at least 200 unstable units, indicator splits otherwise.
     Auto,
-    /// The verification MILP.
-    Milp,
-    /// Branch-and-bound over the input box.
+    /// Indicator splits only (the LP-bounded MILP search).
+    #[value(alias = "milp")]
+    ReluSplit,
+    /// Input splits while units stay unstable, then indicator splits.
     InputSplit,
 }
 
@@ -46,7 +46,7 @@ impl From<StrategyArg> for Strategy {
     fn from(arg: StrategyArg) -> Self {
         match arg {
             StrategyArg::Auto => Strategy::Auto,
-            StrategyArg::Milp => Strategy::Milp,
+            StrategyArg::ReluSplit => Strategy::ReluSplit,
             StrategyArg::InputSplit => Strategy::InputSplit,
         }
     }
@@ -74,13 +74,9 @@ pub struct VerifyArgs {
     /// Disjunctive properties: one MILP per case (separate) or per input region (combined).
     #[arg(long, value_enum, default_value_t = DisjunctionArg::Separate)]
     pub disjunction: DisjunctionArg,
-    /// How cases are decided after the attack.
+    /// Which splits the search of each case may use after the attack.
     #[arg(long, value_enum, default_value_t = StrategyArg::Auto)]
     pub strategy: StrategyArg,
-    /// Input splitting: gradient steps on the lower relaxation slopes of a sub-box the
-    /// symbolic bounds leave open, before it is split (0: off).
-    #[arg(long, default_value_t = DEFAULT_ALPHA_STEPS, value_name = "N")]
-    pub alpha_steps: usize,
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
@@ -100,7 +96,6 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
         bounds: args.bounds.into(),
         disjunction: args.disjunction.into(),
         strategy: args.strategy.into(),
-        alpha_steps: args.alpha_steps,
         ..VerifyOptions::default()
     };
     let report = verify(&net, &property, &options)?;
@@ -111,8 +106,8 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
     if !args.search.quiet {
         for c in &report.cases {
             eprintln!(
-                "cases {:?}: {} ({} unstable neurons, {} binaries, {} nodes, bounds {:.3}s, total {:.3}s)",
-                c.cases, c.outcome, c.unstable, c.binaries, c.nodes, c.bounds_time, c.time
+                "cases {:?}: {} ({} unstable neurons, {} binaries, {} nodes ({} input splits), bounds {:.3}s, total {:.3}s)",
+                c.cases, c.outcome, c.unstable, c.binaries, c.nodes, c.input_splits, c.bounds_time, c.time
             );
         }
         eprintln!("time {:.3}s", report.time);

@@ -12,11 +12,10 @@
 //! | `input-split-unstable` | both | a non-negative integer | `--input-split-unstable VALUE` |
 //! | `seed` | both | a non-negative integer | `--seed VALUE` |
 //! | `deterministic` | both | `true`, `false` | `--deterministic` for `true` |
-//! | `strategy` | relumip-verify | `auto`, `milp`, `input-split` | `--strategy VALUE` |
+//! | `strategy` | relumip-verify | `auto`, `relu-split` (or `milp`), `input-split` | `--strategy VALUE` |
 //! | `bounds` | relumip-verify | `interval`, `symbolic`, `lp` | `--bounds VALUE` |
 //! | `formulation` | relumip-verify | `bigm`, `partition`, `partition:P` | `--formulation VALUE` |
 //! | `disjunction` | relumip-verify | `separate`, `combined` | `--disjunction VALUE` |
-//! | `alpha-steps` | relumip-verify | a non-negative integer | `--alpha-steps VALUE` |
 //!
 //! "Both" is `relumip` (`relumip solve` on the MPS files) and `relumip-verify`
 //! (`relumip verify` on network suites). The MPS files of network suites are exported
@@ -58,7 +57,7 @@ pub const CUTS_OFF: [&str; 2] = ["off", "none"];
 pub const CUT_FAMILIES: [&str; 3] = ["relu", "gomory", "knapsack-cover"];
 
 /// Every key, in the order of the documentation.
-pub const KEYS: [Key; 14] = [
+pub const KEYS: [Key; 13] = [
     Key {
         name: "branching",
         verify_only: false,
@@ -114,7 +113,7 @@ pub const KEYS: [Key; 14] = [
     Key {
         name: "strategy",
         verify_only: true,
-        values: Values::OneOf(&["auto", "milp", "input-split"]),
+        values: Values::OneOf(&["auto", "relu-split", "milp", "input-split"]),
     },
     Key {
         name: "bounds",
@@ -130,11 +129,6 @@ pub const KEYS: [Key; 14] = [
         name: "disjunction",
         verify_only: true,
         values: Values::OneOf(&["separate", "combined"]),
-    },
-    Key {
-        name: "alpha-steps",
-        verify_only: true,
-        values: Values::Integer,
     },
 ];
 
@@ -258,7 +252,7 @@ mod tests {
         assert!(key("opt").is_none());
         assert_eq!(
             key_list(),
-            "branching, lp, cuts, relu, propagation, input-splits, input-split-unstable, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction, alpha-steps"
+            "branching, lp, cuts, relu, propagation, input-splits, input-split-unstable, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
         );
     }
 }

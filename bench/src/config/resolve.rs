@@ -114,8 +114,7 @@ impl CliOptions {
             | "formulation"
             | "disjunction"
             | "input-splits"
-            | "input-split-unstable"
-            | "alpha-steps" => option(setting.key, value),
+            | "input-split-unstable" => option(setting.key, value),
             "deterministic" => switch(value == "true", "--deterministic"),
             "propagation" => switch(value == "off", "--no-relu-propagation"),
             "relu" if self.offers(kind, "--relu") => option("relu", value),

@@ -5,16 +5,17 @@
 //! of cases sharing an input region, in combined mode) relumip computes pre-activation
 //! bounds over the region, decides the case at once when the output bounds already do,
 //! and otherwise solves the verification MILP (`min t`, `c_k'y - d_k <= t`) with an
-//! objective limit of 0 and a stop at the first solution. Every counterexample is
+//! objective limit of 0 and a stop at the first solution. The one branch-and-bound
+//! splits either kind of node: on a unit's indicator (LP-bounded) or, for networks
+//! with few inputs and many unstable units, on an input (bounded by propagation
+//! alone, with an attack in the sub-box; see [`Strategy`]). Every counterexample is
 //! checked by a forward pass in f64 before it is reported; one that fails the check
 //! is never an answer.
 
 mod cases;
-mod input_split;
 mod result_file;
 
 pub use cases::{case_milps, group_by_region, CaseMilpOptions};
-pub use input_split::{split_case, SplitStats};
 
 pub use result_file::{parse_result_file, write_result_file};
 
@@ -26,7 +27,10 @@ use crate::formulate::{combined_verification_milp, verification_milp, Formulatio
 use crate::nn::attack::{attack, AttackSettings};
 use crate::nn::property::{Case, Property};
 use crate::nn::Network;
-use crate::search::{solve, NoProgress, Schedule, Settings, Status};
+use crate::relu::INPUT_SPLIT_MAX_INPUTS;
+use crate::search::{
+    solve, InputSplits, NoProgress, Schedule, Settings, Status, AUTO_MIN_ROOT_UNSTABLE,
+};
 use std::time::{Duration, Instant};
 
 /// Tolerance of the counterexample check (absolute, scaled by `max(1, |rhs|)`).
@@ -64,52 +68,41 @@ impl BoundsMethod {
     }
 }
 
-/// How each case is decided after the attack.
+/// Which kind of split the search of each case may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Strategy {
-    /// The verification MILP, solved by the branch-and-bound.
-    Milp,
-    /// Branch-and-bound over the input box with symbolic bounds.
+    /// Splits on unit indicators only (the LP-based search of the MILP).
+    ReluSplit,
+    /// Splits on the network's inputs while units stay unstable, then on indicators.
     InputSplit,
-    /// Input splitting for networks with at most [`INPUT_SPLIT_MAX_INPUTS`] inputs,
-    /// the MILP otherwise.
+    /// The search's own choice: input splits for networks with at most
+    /// [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs and at least
+    /// [`crate::search::AUTO_MIN_ROOT_UNSTABLE`] unstable units over the case's box,
+    /// indicator splits otherwise ([`InputSplits::Auto`]).
     Auto,
 }
 
 impl Strategy {
-    /// Parses `milp`, `input-split` or `auto`.
+    /// Parses `relu-split` (also `milp`), `input-split` (also `split`) or `auto`.
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
-            "milp" => Some(Strategy::Milp),
+            "relu-split" | "milp" => Some(Strategy::ReluSplit),
             "input-split" | "split" => Some(Strategy::InputSplit),
             "auto" => Some(Strategy::Auto),
             _ => None,
         }
     }
+
+    /// The search's input-split mode under this strategy, from the mode `asked`
+    /// by the search settings (which [`Strategy::Auto`] keeps).
+    pub fn input_splits(self, asked: InputSplits) -> InputSplits {
+        match self {
+            Strategy::ReluSplit => InputSplits::Off,
+            Strategy::InputSplit => InputSplits::On,
+            Strategy::Auto => asked,
+        }
+    }
 }
-
-/// Share of a case's time that [`Strategy::Auto`] gives the MILP before splitting.
-const AUTO_MILP_SHARE: f64 = 0.3;
-/// Most time [`Strategy::Auto`] gives the MILP before splitting.
-const AUTO_MILP_MAX: Duration = Duration::from_secs(20);
-/// [`Strategy::Auto`] splits inputs at once, without trying the MILP, when the
-/// symbolic bounds over a case's input box leave more unstable ReLUs than this.
-///
-/// Measured on the 186 ACAS Xu instances (300 ReLUs): the MILP decided cases with
-/// up to 163 unstable ReLUs (properties 3 and 4); none of the cases with 245 or more
-/// (properties 1, 2, 5-10), where its share of the time only delayed the splitting.
-pub const AUTO_SPLIT_FIRST_UNSTABLE: usize = 200;
-
-/// Time of the last report.
-fn report_time(reports: &[CaseReport]) -> Duration {
-    Duration::from_secs_f64(reports.last().map_or(0.0, |r| r.time))
-}
-
-/// Default of [`VerifyOptions::alpha_steps`].
-pub const DEFAULT_ALPHA_STEPS: usize = 0;
-
-/// Largest input dimension for which [`Strategy::Auto`] splits inputs.
-pub const INPUT_SPLIT_MAX_INPUTS: usize = 10;
 
 /// How the cases of a disjunctive property are solved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,11 +128,8 @@ pub struct VerifyOptions {
     pub lp_budget_share: f64,
     /// Separate or combined MILPs for disjunctions.
     pub disjunction: DisjunctionMode,
-    /// MILP, input splitting, or the choice by input dimension.
+    /// The kinds of split the search may use.
     pub strategy: Strategy,
-    /// Steps of lower-slope optimisation on each sub-box of input splitting that
-    /// the symbolic bounds leave open (0: off); see [`split_case`].
-    pub alpha_steps: usize,
 }
 
 impl Default for VerifyOptions {
@@ -152,7 +142,6 @@ impl Default for VerifyOptions {
             lp_budget_share: 0.2,
             disjunction: DisjunctionMode::Separate,
             strategy: Strategy::Auto,
-            alpha_steps: DEFAULT_ALPHA_STEPS,
         }
     }
 }
@@ -206,6 +195,8 @@ pub struct CaseReport {
     pub binaries: usize,
     /// Branch-and-bound nodes.
     pub nodes: u64,
+    /// Nodes split on an input (the others on indicators, or leaves).
+    pub input_splits: u64,
     /// Seconds spent on bounds.
     pub bounds_time: f64,
     /// Seconds spent in total.
@@ -298,15 +289,9 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
     let start = Instant::now();
     let deadline = options.timeout.map(|t| start + t);
     let mut reports = Vec::new();
-    let split = match options.strategy {
-        Strategy::Milp => false,
-        Strategy::InputSplit => true,
-        Strategy::Auto => net.input_dim() <= INPUT_SPLIT_MAX_INPUTS,
-    };
     let groups: Vec<Vec<usize>> = match options.disjunction {
         DisjunctionMode::Separate => (0..property.cases.len()).map(|c| vec![c]).collect(),
-        DisjunctionMode::Combined if !split => group_by_region(&property.cases),
-        DisjunctionMode::Combined => (0..property.cases.len()).map(|c| vec![c]).collect(),
+        DisjunctionMode::Combined => group_by_region(&property.cases),
     };
     // A cheap attack on every case first: many sat instances end here.
     for c in 0..property.cases.len() {
@@ -322,6 +307,7 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
                     unstable: 0,
                     binaries: 0,
                     nodes: 0,
+                    input_splits: 0,
                     bounds_time: 0.0,
                     time: start.elapsed().as_secs_f64(),
                 });
@@ -347,28 +333,7 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
                 continue;
             }
             let share = remaining.map(|r| r / (count - k) as u32);
-            let (outcome, report) = match options.strategy {
-                Strategy::Milp => solve_group(net, property, &group, options, share)?,
-                Strategy::InputSplit => split_group(net, property, &group, options, share)?,
-                Strategy::Auto if !split => solve_group(net, property, &group, options, share)?,
-                Strategy::Auto if many_unstable(net, property, &group)? => {
-                    split_group(net, property, &group, options, share)?
-                }
-                Strategy::Auto => {
-                    // The MILP first with a part of the share (it decides narrow input
-                    // boxes fast), then input splitting with the rest.
-                    let milp_share = share.map(|s| s.mul_f64(AUTO_MILP_SHARE).min(AUTO_MILP_MAX));
-                    let (outcome, report) =
-                        solve_group(net, property, &group, options, milp_share)?;
-                    if outcome == Answer::Timeout {
-                        reports.push(report);
-                        let rest = share.map(|s| s.saturating_sub(report_time(&reports)));
-                        split_group(net, property, &group, options, rest)?
-                    } else {
-                        (outcome, report)
-                    }
-                }
-            };
+            let (outcome, report) = solve_group(net, property, &group, options, share)?;
             reports.push(report);
             match outcome {
                 Answer::Unsat => {}
@@ -408,74 +373,29 @@ fn output_lower(c: &crate::nn::property::LinearConstraint, lo: &[f64], up: &[f64
         - c.rhs
 }
 
-/// Whether the symbolic bounds over the input box of some case of `group` leave more
-/// than [`AUTO_SPLIT_FIRST_UNSTABLE`] unstable ReLUs (never for a case with input
-/// constraints beyond its box, which input splitting does not handle).
-fn many_unstable(net: &Network, property: &Property, group: &[usize]) -> Result<bool> {
-    for &c in group {
-        let case = &property.cases[c];
-        if !case.input_constraints.is_empty() {
-            return Ok(false);
+/// Whether the search of `group` will split inputs: always with
+/// [`InputSplits::On`], never with `Off`, and with `Auto` when the network has few
+/// inputs and the symbolic bounds over the first case's box leave at least
+/// [`AUTO_MIN_ROOT_UNSTABLE`] units unstable (the search's own rule).
+fn splits_inputs(net: &Network, case: &Case, mode: InputSplits) -> Result<bool> {
+    Ok(match mode {
+        InputSplits::On => true,
+        InputSplits::Off => false,
+        InputSplits::Auto => {
+            net.input_dim() <= INPUT_SPLIT_MAX_INPUTS
+                && symbolic_bounds(net, &case.input_lower, &case.input_upper)?
+                    .relu_counts()
+                    .unstable
+                    >= AUTO_MIN_ROOT_UNSTABLE
         }
-        let bounds = symbolic_bounds(net, &case.input_lower, &case.input_upper)?;
-        if bounds.relu_counts().unstable > AUTO_SPLIT_FIRST_UNSTABLE {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    })
 }
 
-/// Input splitting on each case of a group.
-fn split_group(
-    net: &Network,
-    property: &Property,
-    group: &[usize],
-    options: &VerifyOptions,
-    remaining: Option<Duration>,
-) -> Result<(Answer, CaseReport)> {
-    let started = Instant::now();
-    let deadline = remaining.map(|r| started + r);
-    let mut answer = Answer::Unsat;
-    let mut boxes = 0;
-    let mut alpha_proved = 0;
-    for &c in group {
-        let (a, stats) = split_case(
-            net,
-            property,
-            c,
-            deadline,
-            options.search.threads,
-            options.alpha_steps,
-        )?;
-        boxes += stats.boxes;
-        alpha_proved += stats.alpha_proved;
-        match a {
-            Answer::Unsat => {}
-            other => {
-                answer = other;
-                break;
-            }
-        }
-    }
-    let report = CaseReport {
-        cases: group.to_vec(),
-        outcome: if options.alpha_steps > 0 {
-            format!(
-                "input-split {}, {alpha_proved} sub-boxes proved by optimised slopes",
-                answer.as_str()
-            )
-        } else {
-            format!("input-split {}", answer.as_str())
-        },
-        unstable: 0,
-        binaries: 0,
-        nodes: boxes,
-        bounds_time: 0.0,
-        time: started.elapsed().as_secs_f64(),
-    };
-    Ok((answer, report))
-}
-
+/// Solves the verification MILP of a group of cases (one case, or the cases of one
+/// input region) with the branch-and-bound: bounds over the region (symbolic only
+/// when the search will split inputs, which tighten them node by node), the cases
+/// the output bounds refute dropped, then the search up to the first solution with
+/// `t <= 0`, checked by a forward pass.
 fn solve_group(
     net: &Network,
     property: &Property,
@@ -488,7 +408,12 @@ fn solve_group(
     let budget = remaining.map_or(Duration::from_secs(10), |r| {
         r.mul_f64(options.lp_budget_share)
     });
-    let bounds = case_bounds(net, first, options.bounds, budget)?;
+    let input_splits = options.strategy.input_splits(options.search.input_splits);
+    let method = match options.bounds {
+        BoundsMethod::Lp if splits_inputs(net, first, input_splits)? => BoundsMethod::Symbolic,
+        method => method,
+    };
+    let bounds = case_bounds(net, first, method, budget)?;
     let bounds_time = started.elapsed().as_secs_f64();
     let unstable = bounds.relu_counts().unstable;
     let mut report = CaseReport {
@@ -497,6 +422,7 @@ fn solve_group(
         unstable,
         binaries: 0,
         nodes: 0,
+        input_splits: 0,
         bounds_time,
         time: 0.0,
     };
@@ -527,6 +453,7 @@ fn solve_group(
     };
     report.binaries = milp.model.size().binaries;
     let mut settings = options.search.clone();
+    settings.input_splits = input_splits;
     settings.time_limit = remaining.map(|r| r.saturating_sub(started.elapsed()));
     settings.objective_limit = Some(0.0);
     settings.stop_at_first_solution = true;
@@ -535,6 +462,7 @@ fn solve_group(
     }
     let result = solve(&milp.model, &settings, &NoProgress)?;
     report.nodes = result.stats.nodes;
+    report.input_splits = result.stats.input_splits;
     report.outcome = result.status.as_str().to_string();
     report.time = started.elapsed().as_secs_f64();
     let answer = match result.status {
