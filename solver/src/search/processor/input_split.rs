@@ -32,7 +32,13 @@ impl Processor<'_, '_> {
         }
         let started = Instant::now();
         let target = self.ctx.cutoff(incumbent).min(self.domain_objective(true));
-        let exploration = splitter.explore(propagator, &self.dom.lower, &self.dom.upper, target);
+        let exploration = splitter.explore(
+            propagator,
+            &self.dom.lower,
+            &self.dom.upper,
+            target,
+            self.node_bounds.as_ref(),
+        );
         let split = exploration.split?;
         let mut solutions = Vec::new();
         if let (Some(x), Some(structure)) = (&exploration.candidate, &self.ctx.model.relu) {
@@ -56,13 +62,22 @@ impl Processor<'_, '_> {
         self.stats.input_splits += 1;
         let parent = self.extend_chain(node, derived.clone());
         let (lower, upper) = (self.dom.lower[split.col], self.dom.upper[split.col]);
-        let halves = [(lower, split.at), (split.at, upper)].map(|(lo, up)| {
+        // A half whose bound reaches the cutoff is closed as soon as it is taken.
+        let [below, above] = exploration.child_bounds.unwrap_or([bound; 2]);
+        let halves = [(lower, split.at, below), (split.at, upper, above)].map(|(lo, up, b)| {
             let change = BoundChange {
                 col: split.col,
                 lower: lo,
                 upper: up,
             };
-            child(&parent, node, change, bound, node.basis.clone(), None)
+            child(
+                &parent,
+                node,
+                change,
+                b.max(bound),
+                node.basis.clone(),
+                None,
+            )
         });
         self.stats.time_input_splits += started.elapsed().as_secs_f64();
         Some(Processed {
