@@ -7,7 +7,7 @@ mod common;
 use relumip_solver::io::mps::read_mps;
 use relumip_solver::io::onnx::read_onnx;
 use relumip_solver::io::vnnlib::read_vnnlib;
-use relumip_solver::search::Settings;
+use relumip_solver::search::{Schedule, Settings};
 use relumip_solver::verify::{parse_result_file, verify, Answer, VerifyOptions};
 use std::path::Path;
 use std::process::Command;
@@ -245,4 +245,40 @@ fn vnncomp_scripts_follow_the_tool_interface() {
         .status()
         .expect("prepare runs");
     assert!(!bad.success());
+}
+
+#[test]
+fn deterministic_verification_repeats_answer_and_node_count() {
+    let Some(dir) = common::benchmarks() else {
+        return;
+    };
+    // Decided by input splits (property 1) and by an attack inside a sub-box
+    // (property 2 on net 1_4: the attack on the whole box misses it).
+    for (net_id, prop_id, expected) in [("1_1", "prop_1", "unsat"), ("1_4", "prop_2", "sat")] {
+        let (onnx, vnnlib) = paths(&dir, net_id, prop_id);
+        let net = read_onnx(&onnx).expect("network");
+        let property = read_vnnlib(&vnnlib).expect("property");
+        let options = VerifyOptions {
+            timeout: Some(Duration::from_secs(120)),
+            search: Settings {
+                threads: 2,
+                schedule: Schedule::Deterministic,
+                ..Settings::default()
+            },
+            ..VerifyOptions::default()
+        };
+        let runs: Vec<_> = (0..2)
+            .map(|_| verify(&net, &property, &options).expect("verify"))
+            .collect();
+        let nodes = |r: &relumip_solver::verify::VerifyReport| -> Vec<u64> {
+            r.cases.iter().map(|c| c.nodes).collect()
+        };
+        assert_eq!(runs[0].answer.as_str(), expected, "{net_id} {prop_id}");
+        assert_eq!(runs[0].answer, runs[1].answer, "{net_id} {prop_id}");
+        assert_eq!(nodes(&runs[0]), nodes(&runs[1]), "{net_id} {prop_id}");
+        if let Answer::Sat(cex) = &runs[0].answer {
+            let y = net.forward(&cex.input);
+            assert!(property.cases[cex.case].output_holds(&y, 1e-6));
+        }
+    }
 }
