@@ -33,7 +33,7 @@ impl From<DisjunctionArg> for DisjunctionMode {
 /// Which splits the search may use, as named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StrategyArg {
-    /// For at most 10 inputs: input splits (with fewer than 200 unstable units, for a quarter of the time, then indicator splits); indicator splits for larger inputs.
+    /// For at most 10 inputs: input splits (with fewer than 200 unstable units only in the top 8 levels of the tree, indicator splits below); indicator splits for larger inputs.
     Auto,
     /// Indicator splits only (the LP-bounded MILP search).
     #[value(alias = "milp")]

@@ -78,6 +78,8 @@ pub struct InputSplitter {
     inputs: Vec<usize>,
     /// Width of every input at the root.
     root_width: Vec<f64>,
+    /// Nodes at this depth or deeper are not split on inputs (none: no limit).
+    max_depth: Option<u32>,
 }
 
 impl InputSplitter {
@@ -106,7 +108,22 @@ impl InputSplitter {
         if propagator.objective_functions.is_empty() && !constrained {
             return None;
         }
-        Some(InputSplitter { inputs, root_width })
+        Some(InputSplitter {
+            inputs,
+            root_width,
+            max_depth: None,
+        })
+    }
+
+    /// The splitter that leaves nodes at depth `depth` and deeper to the LP.
+    pub fn with_max_depth(mut self, depth: u32) -> InputSplitter {
+        self.max_depth = Some(depth);
+        self
+    }
+
+    /// The depth from which nodes are left to the LP, if any.
+    pub fn max_depth(&self) -> Option<u32> {
+        self.max_depth
     }
 
     /// The input columns.

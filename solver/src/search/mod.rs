@@ -17,7 +17,7 @@ pub mod result;
 pub mod settings;
 pub mod shared;
 
-pub use relu_root::AUTO_MIN_ROOT_UNSTABLE;
+pub use relu_root::{AUTO_MIN_ROOT_UNSTABLE, AUTO_SPLIT_FIRST_DEPTH};
 pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
     InputSplits, Schedule, Settings, SettingsBuilder, CUT_POOL_MAX_AGE, DEFAULT_ABSOLUTE_GAP,
@@ -83,7 +83,10 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     let mut cut_report = None;
     // Input-split nodes need no LP: root cuts would only serve the LPs of nodes
     // whose units are all stable, where they cannot help.
-    let root_cuts = input_splitter.is_none() || settings.input_split_unstable > 0;
+    let root_cuts = input_splitter
+        .as_ref()
+        .is_none_or(|s| s.max_depth().is_some())
+        || settings.input_split_unstable > 0;
     if !settings.cuts.is_empty() && !empty_domain && model.has_integers() && root_cuts {
         let deadline = settings.time_limit.map(|t| start + t);
         let sources = SeparatorSources {

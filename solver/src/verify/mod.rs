@@ -73,10 +73,11 @@ pub enum Strategy {
     ReluSplit,
     /// Splits on the network's inputs while units stay unstable, then on indicators.
     InputSplit,
-    /// For networks with at most [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs:
-    /// input splits when at least [`crate::search::AUTO_MIN_ROOT_UNSTABLE`] units
-    /// are unstable over the case's box, and otherwise input splits for
-    /// [`AUTO_SPLIT_FIRST_SHARE`] of the case's time, then indicator splits;
+    /// The search's own rule ([`InputSplits::Auto`]): for networks with at most
+    /// [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs, input splits while units
+    /// are unstable when at least [`crate::search::AUTO_MIN_ROOT_UNSTABLE`] are
+    /// unstable over the case's box, and otherwise input splits above depth
+    /// [`crate::search::AUTO_SPLIT_FIRST_DEPTH`] and indicator splits below;
     /// indicator splits alone for larger inputs.
     Auto,
 }
@@ -391,16 +392,6 @@ fn skip_lp_tightening(net: &Network, case: &Case, mode: InputSplits) -> Result<b
             >= AUTO_MIN_ROOT_UNSTABLE)
 }
 
-/// Share of a case's time that [`Strategy::Auto`] gives input splits before the LP
-/// search when fewer than [`AUTO_MIN_ROOT_UNSTABLE`] units are unstable.
-///
-/// Measured on ACAS Xu properties 3 and 4 (90 instances, 75-163 unstable units,
-/// 2 threads): input splits decide 6 instances that the LP search decides slower
-/// or not at all (net 1_3 property 4: 0.7 s against 7.4 s; 1_3 property 3: 1.0 s
-/// against a time-out at 30 s), the LP search one that input splits do not (4_3
-/// property 3, 1.2 s).
-const AUTO_SPLIT_FIRST_SHARE: f64 = 0.25;
-
 /// Solves the verification MILP of a group of cases (one case, or the cases of one
 /// input region) with the branch-and-bound: bounds over the region (symbolic only
 /// when [`skip_lp_tightening`]), the cases
@@ -465,37 +456,11 @@ fn solve_group(
     let mut settings = options.search.clone();
     settings.objective_limit = Some(0.0);
     settings.stop_at_first_solution = true;
-    // With few unstable units `auto` tries input splits first, for a part of the
-    // case's time, then the LP search (indicator splits) with the rest.
-    let split_first = input_splits == InputSplits::Auto
-        && net.input_dim() <= INPUT_SPLIT_MAX_INPUTS
-        && unstable < AUTO_MIN_ROOT_UNSTABLE;
-    let phases: &[InputSplits] = if split_first {
-        &[InputSplits::On, InputSplits::Off]
-    } else {
-        &[input_splits]
-    };
-    let mut result = None;
-    for (k, &mode) in phases.iter().enumerate() {
-        let left = remaining.map(|r| r.saturating_sub(started.elapsed()));
-        settings.input_splits = mode;
-        settings.time_limit = if k + 1 < phases.len() {
-            left.map(|l| l.mul_f64(AUTO_SPLIT_FIRST_SHARE))
-        } else {
-            left
-        };
-        let outcome = solve(&milp.model, &settings, &NoProgress)?;
-        report.nodes += outcome.stats.nodes;
-        report.input_splits += outcome.stats.input_splits;
-        let done = outcome.status != Status::TimeLimit;
-        result = Some(outcome);
-        if done {
-            break;
-        }
-    }
-    let Some(result) = result else {
-        return Err(crate::Error::Invalid("no search phase ran".into()));
-    };
+    settings.input_splits = input_splits;
+    settings.time_limit = remaining.map(|r| r.saturating_sub(started.elapsed()));
+    let result = solve(&milp.model, &settings, &NoProgress)?;
+    report.nodes = result.stats.nodes;
+    report.input_splits = result.stats.input_splits;
     report.outcome = result.status.as_str().to_string();
     report.time = started.elapsed().as_secs_f64();
     let answer = match result.status {

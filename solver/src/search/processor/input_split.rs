@@ -1,5 +1,6 @@
-//! Input splitting at a node: while the node's sub-box leaves units unstable, the
-//! node is not bounded by an LP but by its propagation alone (already done), a short
+//! Input splitting at a node: while the node's sub-box leaves units unstable (and
+//! the node is above the splitter's depth limit, if it has one), the node is not
+//! bounded by an LP but by its propagation alone (already done), a short
 //! attack looks for a solution in the sub-box, and the node is split on an input
 //! column (see [`crate::relu::InputSplitter`]).
 
@@ -25,6 +26,9 @@ impl Processor<'_, '_> {
         incumbent: f64,
     ) -> Option<Processed> {
         let splitter = self.ctx.input_splitter.as_ref()?;
+        if splitter.max_depth().is_some_and(|d| node.depth >= d) {
+            return None;
+        }
         let propagator = self.ctx.relu.as_ref()?;
         let unstable = self.node_bounds.as_ref()?.relu_counts().unstable;
         if unstable <= self.ctx.settings.input_split_unstable {
