@@ -12,19 +12,17 @@
 //!   bound the objective, and on the rows over the outputs), and completes it to a
 //!   point of the model (every network column by the forward pass, the one other
 //!   column of each output row at its cheapest feasible value);
-//! - chooses the input to halve by bounding both halves of the three inputs
-//!   ranked first by a cheap score (`|a_i| x width_i`, `a` the input coefficients
-//!   of the binding objective function's linear lower bound): symbolic bounds
-//!   refined from the node's over each half, the objective functions
-//!   back-substituted; the input whose worse half gets the highest bound wins.
-//!   This "strong" choice costs two bound computations per candidate but shrinks
-//!   the split tree by one to two orders of magnitude on ACAS Xu (net 1_1
-//!   property 1: 9171 nodes, 14.0 s with the "smear" rule, the largest
-//!   `|gradient| x width` at the box centre; 53 nodes, 0.45 s by bounds). Three
-//!   candidates instead of all five inputs: 2_7 property 1 in 2.7 s against 3.9 s,
-//!   1_3 property 2 in 1.5 s against 2.6 s (one thread); one or two candidates
-//!   lose 4_7 property 1 (30 s time-out against 4.5 s). The smear rule remains
-//!   for nodes without bounds.
+//! - chooses the input to halve by bounding both halves of every input (symbolic
+//!   bounds refined from the node's over each half, the objective functions
+//!   back-substituted): the input whose worse half gets the highest bound wins.
+//!   This "strong" choice costs two bound computations per input but shrinks the
+//!   split tree by one to two orders of magnitude on ACAS Xu (net 1_1 property 1:
+//!   9171 nodes, 14.0 s with the "smear" rule, the largest `|gradient| x width` at
+//!   the box centre; 53 nodes, 0.45 s by bounds). Bounding only the three inputs
+//!   ranked first by `|a_i| x width_i` (`a` the input coefficients of the binding
+//!   objective's linear bound) was faster on some files (2_7 property 1: 2.7 s
+//!   against 3.9 s) but lost 2_3 property 1 (time-out at 15 s against 0.8 s), so
+//!   every input is bounded. The smear rule remains for nodes without bounds.
 //!
 //! Every proposed point is checked against the model by the search before it is
 //! accepted.
@@ -42,9 +40,6 @@ pub const INPUT_SPLIT_MAX_INPUTS: usize = 10;
 /// decides it exactly with indicator branching (boxes that straddle a unit's
 /// hyperplane near an optimum would otherwise be halved without end).
 const MIN_RELATIVE_WIDTH: f64 = 1.0 / 4096.0;
-/// Inputs whose halves are bounded at a split node (the others are ranked out by
-/// a cheap score; see [`InputSplitter::candidates`]).
-const STRONG_INPUT_CANDIDATES: usize = 3;
 /// Gradient steps of the attack at every split node (the first point is the
 /// centre).
 const NODE_ATTACK_STEPS: usize = 10;
@@ -185,8 +180,7 @@ impl InputSplitter {
         let net = &propagator.view().net;
         let (lo, up) = (bounds.input_lower().to_vec(), bounds.input_upper().to_vec());
         let mut best: Option<(InputSplit, [f64; 2])> = None;
-        for i in self.candidates(propagator, bounds) {
-            let col = self.inputs[i];
+        for (i, &col) in self.inputs.iter().enumerate() {
             let (width, root) = (up[i] - lo[i], self.root_width[i]);
             let at = 0.5 * (lo[i] + up[i]);
             if root <= 0.0 || width <= MIN_RELATIVE_WIDTH * root || at <= lo[i] || at >= up[i] {
@@ -220,28 +214,6 @@ impl InputSplitter {
             }
         }
         best
-    }
-
-    /// The inputs worth bounding both halves of: the [`STRONG_INPUT_CANDIDATES`]
-    /// with the largest `|a_i| x width_i`, `a` the input coefficients of the binding
-    /// objective function's linear lower bound (what halving input `i` would add to
-    /// that bound if the relaxation stayed the same); every input when the
-    /// objective has no such function.
-    fn candidates(&self, propagator: &NodePropagator, bounds: &NetworkBounds) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..self.inputs.len()).collect();
-        let Some(backward) = propagator.binding_objective_backward(bounds) else {
-            return all;
-        };
-        let (lo, up) = (bounds.input_lower(), bounds.input_upper());
-        let score = |i: usize| {
-            backward
-                .input
-                .get(i)
-                .map_or(0.0, |a| a.abs() * (up[i] - lo[i]))
-        };
-        all.sort_by(|&a, &b| score(b).total_cmp(&score(a)));
-        all.truncate(STRONG_INPUT_CANDIDATES);
-        all
     }
 
     /// Attacks the node's input box (from the domain bounds `lower`, `upper`) for
