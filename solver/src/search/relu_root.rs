@@ -85,7 +85,7 @@ pub(super) fn input_splitter(
 /// nodes to the LP and indicator branching (a rule per node, so deterministic
 /// runs stay reproducible). Measured on the eight ACAS Xu property-3/4 cases
 /// where input splits and the LP search differ most (75-163 unstable units, 2
-/// threads, 30 s): depth 6, 8 or 10 decide all eight (26-29 s in all, net 1_1
+/// threads, 30 s): depth 6, 8 or 10 decide all eight (26-33 s in all, net 1_1
 /// property 3 included, which neither decides alone), depth 15 and 20 take
 /// 57-63 s or lose 4_3 property 3; no limit decides 6, the LP search alone 7.
 pub const AUTO_SPLIT_FIRST_DEPTH: u32 = 8;
