@@ -45,6 +45,19 @@ fn ground_truth(dir: &Path, net: &str, prop: &str) -> String {
     line.split(',').nth(4).expect("answer column").to_string()
 }
 
+/// `verify`'s defaults with two threads, the given schedule and time limit.
+fn two_threads(seconds: u64, schedule: Schedule) -> VerifyOptions {
+    VerifyOptions {
+        timeout: Some(Duration::from_secs(seconds)),
+        search: Settings {
+            threads: 2,
+            schedule,
+            ..Settings::default()
+        },
+        ..VerifyOptions::default()
+    }
+}
+
 #[test]
 fn answers_agree_with_ground_truth_and_counterexamples_check() {
     let Some(dir) = common::benchmarks() else {
@@ -59,14 +72,7 @@ fn answers_agree_with_ground_truth_and_counterexamples_check() {
         let (onnx, vnnlib) = paths(&dir, net_id, prop_id);
         let net = read_onnx(&onnx).expect("network");
         let property = read_vnnlib(&vnnlib).expect("property");
-        let options = VerifyOptions {
-            timeout: Some(Duration::from_secs(60)),
-            search: Settings {
-                threads: 2,
-                ..Settings::default()
-            },
-            ..VerifyOptions::default()
-        };
+        let options = two_threads(60, Schedule::Opportunistic);
         let report = verify(&net, &property, &options).expect("verify");
         assert_eq!(
             report.answer.as_str(),
@@ -258,15 +264,7 @@ fn deterministic_verification_repeats_answer_and_node_count() {
         let (onnx, vnnlib) = paths(&dir, net_id, prop_id);
         let net = read_onnx(&onnx).expect("network");
         let property = read_vnnlib(&vnnlib).expect("property");
-        let options = VerifyOptions {
-            timeout: Some(Duration::from_secs(120)),
-            search: Settings {
-                threads: 2,
-                schedule: Schedule::Deterministic,
-                ..Settings::default()
-            },
-            ..VerifyOptions::default()
-        };
+        let options = two_threads(120, Schedule::Deterministic);
         let runs: Vec<_> = (0..2)
             .map(|_| verify(&net, &property, &options).expect("verify"))
             .collect();

@@ -49,7 +49,6 @@ pub use interval::interval_bounds;
 pub use lp_tighten::{lp_tighten, LpTightenOptions, LpTightenReport};
 pub use symbolic::{
     output_function_backward, output_function_lower_bounds, symbolic_bounds, symbolic_refine,
-    BackwardBound,
 };
 
 use crate::error::{Error, Result};

@@ -440,26 +440,13 @@ pub fn output_function_lower_bounds(
         .collect())
 }
 
-/// The back-substitution of one linear function of the outputs, `c'y - d`: see
-/// [`output_function_backward`].
-#[derive(Clone, Debug)]
-pub struct BackwardBound {
-    /// The lower bound over the box, as [`output_function_lower_bounds`] computes it.
-    pub value: f64,
-    /// The coefficient on every hidden layer's post-activations at the moment the
-    /// back-substitution reaches them (`hidden[j][t]` for neuron `t` of layer `j`,
-    /// before its relaxation is applied).
-    pub hidden: Vec<Vec<f64>>,
-    /// The coefficient of every input in the final linear lower bound: halving
-    /// input `i`'s range raises the bound by about `|input[i]| x width / 2`.
-    pub input: Vec<f64>,
-}
-
-/// The lower bound of one linear function of the outputs, `c'y - d`, with the
-/// back-substitution's coefficients on the hidden layers and on the inputs
-/// ([`BackwardBound`]). A negative coefficient on an unstable neuron means the
-/// bound used the neuron's upper relaxation, whose intercept splitting the neuron
-/// would remove (the BaBSR branching score).
+/// The lower bound of one linear function of the outputs, `c'y - d`, as
+/// [`output_function_lower_bounds`] computes it, and the back-substitution's
+/// coefficient on every hidden layer's post-activations at the moment it reaches
+/// them (`coefficients[j][t]` for neuron `t` of layer `j`, before its relaxation is
+/// applied). A negative coefficient on an unstable neuron means the bound used the
+/// neuron's upper relaxation, whose intercept splitting the neuron would remove
+/// (the BaBSR branching score).
 ///
 /// Fails like [`output_function_lower_bounds`].
 pub fn output_function_backward(
@@ -467,7 +454,7 @@ pub fn output_function_backward(
     bounds: &NetworkBounds,
     c: &[f64],
     d: f64,
-) -> Result<BackwardBound> {
+) -> Result<(f64, Vec<Vec<f64>>)> {
     bounds.check_shape(net)?;
     let last = net.layers().len() - 1;
     let layer = &net.layers()[last];
@@ -496,9 +483,5 @@ pub fn output_function_backward(
         lower.through_affine(&net.layers()[j], &relaxation.affine_magnitude);
     }
     let (value, size) = lower.concretise(bounds.input_lower(), bounds.input_upper())[0];
-    Ok(BackwardBound {
-        value: outward(value, value, size).0,
-        hidden: coefficients,
-        input: lower.coefs,
-    })
+    Ok((outward(value, value, size).0, coefficients))
 }

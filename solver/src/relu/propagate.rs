@@ -20,8 +20,7 @@
 
 use super::view::NetworkView;
 use crate::bounds::{
-    output_function_backward, output_function_lower_bounds, symbolic_refine, BackwardBound,
-    NetworkBounds,
+    output_function_backward, output_function_lower_bounds, symbolic_refine, NetworkBounds,
 };
 use crate::nn::Activation;
 use crate::propagation::{BoundChange, LocalDomain, RowStructure};
@@ -117,13 +116,6 @@ impl NodePropagator {
     /// [`crate::bounds::output_function_backward`]); `None` when the objective is
     /// no linear function of the outputs.
     pub fn objective_coefficients(&self, bounds: &NetworkBounds) -> Option<Vec<Vec<f64>>> {
-        self.binding_objective_backward(bounds).map(|b| b.hidden)
-    }
-
-    /// The back-substitution of the objective function whose lower bound is
-    /// largest at the node; `None` when the objective is no linear function of the
-    /// outputs.
-    pub fn binding_objective_backward(&self, bounds: &NetworkBounds) -> Option<BackwardBound> {
         let functions: Vec<(Vec<f64>, f64)> = self
             .objective_functions
             .iter()
@@ -139,7 +131,9 @@ impl NodePropagator {
             }
         };
         let f = &self.objective_functions[best];
-        output_function_backward(&self.view.net, bounds, &f.coefs, f.constant).ok()
+        output_function_backward(&self.view.net, bounds, &f.coefs, f.constant)
+            .ok()
+            .map(|(_, coefficients)| coefficients)
     }
 
     /// The compiled network view.

@@ -373,28 +373,45 @@ fn output_lower(c: &crate::nn::property::LinearConstraint, lo: &[f64], up: &[f64
         - c.rhs
 }
 
-/// Whether LP tightening of the case's bounds is skipped: when the search will
-/// split inputs (`mode` not off, few inputs or [`InputSplits::On`]) and the
-/// symbolic bounds over the case's box leave at least [`AUTO_MIN_ROOT_UNSTABLE`]
-/// units unstable. There the LP tightening costs seconds and the splits tighten the
-/// bounds node by node anyway; with fewer unstable units it is cheap and often
-/// decides the case at once.
-fn skip_lp_tightening(net: &Network, case: &Case, mode: InputSplits) -> Result<bool> {
+/// The case's bounds for a search with input-split mode `mode`: by `method`, except
+/// that with [`BoundsMethod::Lp`] the LP tightening is skipped when the search can
+/// split inputs (`mode` on, or auto with few inputs) and the symbolic bounds leave
+/// at least [`AUTO_MIN_ROOT_UNSTABLE`] units unstable. There the LP tightening
+/// costs seconds and the splits tighten the bounds node by node anyway; with fewer
+/// unstable units it is cheap and often decides the case at once.
+fn search_bounds(
+    net: &Network,
+    case: &Case,
+    method: BoundsMethod,
+    budget: Duration,
+    mode: InputSplits,
+) -> Result<NetworkBounds> {
     let splits = match mode {
         InputSplits::On => true,
         InputSplits::Off => false,
         InputSplits::Auto => net.input_dim() <= INPUT_SPLIT_MAX_INPUTS,
     };
-    Ok(splits
-        && symbolic_bounds(net, &case.input_lower, &case.input_upper)?
-            .relu_counts()
-            .unstable
-            >= AUTO_MIN_ROOT_UNSTABLE)
+    if method != BoundsMethod::Lp || !splits {
+        return case_bounds(net, case, method, budget);
+    }
+    let (lo, up) = (&case.input_lower, &case.input_upper);
+    let mut bounds = symbolic_bounds(net, lo, up)?;
+    if bounds.relu_counts().unstable < AUTO_MIN_ROOT_UNSTABLE {
+        lp_tighten(
+            net,
+            lo,
+            up,
+            &mut bounds,
+            budget,
+            &LpTightenOptions::default(),
+        )?;
+    }
+    Ok(bounds)
 }
 
 /// Solves the verification MILP of a group of cases (one case, or the cases of one
-/// input region) with the branch-and-bound: bounds over the region (symbolic only
-/// when [`skip_lp_tightening`]), the cases
+/// input region) with the branch-and-bound: bounds over the region
+/// ([`search_bounds`]), the cases
 /// the output bounds refute dropped, then the search up to the first solution with
 /// `t <= 0`, checked by a forward pass.
 fn solve_group(
@@ -410,11 +427,7 @@ fn solve_group(
         r.mul_f64(options.lp_budget_share)
     });
     let input_splits = options.strategy.input_splits(options.search.input_splits);
-    let method = match options.bounds {
-        BoundsMethod::Lp if skip_lp_tightening(net, first, input_splits)? => BoundsMethod::Symbolic,
-        method => method,
-    };
-    let bounds = case_bounds(net, first, method, budget)?;
+    let bounds = search_bounds(net, first, options.bounds, budget, input_splits)?;
     let bounds_time = started.elapsed().as_secs_f64();
     let unstable = bounds.relu_counts().unstable;
     let mut report = CaseReport {
