@@ -227,17 +227,22 @@ pub fn case_bounds(
         BoundsMethod::Symbolic => symbolic_bounds(net, lo, up)?,
         BoundsMethod::Lp => {
             let mut bounds = symbolic_bounds(net, lo, up)?;
-            lp_tighten(
-                net,
-                lo,
-                up,
-                &mut bounds,
-                budget,
-                &LpTightenOptions::default(),
-            )?;
+            tighten_by_lp(net, case, &mut bounds, budget)?;
             bounds
         }
     })
+}
+
+/// LP tightening of a case's bounds under a time budget.
+fn tighten_by_lp(
+    net: &Network,
+    case: &Case,
+    bounds: &mut NetworkBounds,
+    budget: Duration,
+) -> Result<()> {
+    let (lo, up) = (&case.input_lower, &case.input_upper);
+    lp_tighten(net, lo, up, bounds, budget, &LpTightenOptions::default())?;
+    Ok(())
 }
 
 /// Per-layer `(lower, upper)` pre-activation bounds as the formulations take them.
@@ -394,17 +399,9 @@ fn search_bounds(
     if method != BoundsMethod::Lp || !splits {
         return case_bounds(net, case, method, budget);
     }
-    let (lo, up) = (&case.input_lower, &case.input_upper);
-    let mut bounds = symbolic_bounds(net, lo, up)?;
+    let mut bounds = symbolic_bounds(net, &case.input_lower, &case.input_upper)?;
     if bounds.relu_counts().unstable < AUTO_MIN_ROOT_UNSTABLE {
-        lp_tighten(
-            net,
-            lo,
-            up,
-            &mut bounds,
-            budget,
-            &LpTightenOptions::default(),
-        )?;
+        tighten_by_lp(net, case, &mut bounds, budget)?;
     }
     Ok(bounds)
 }
