@@ -176,6 +176,67 @@ fn gen_writes_a_model_that_solve_reads() {
     assert!(text(&out.stdout).contains("Status            optimal"));
 }
 
+/// `gen network` and `gen robustness` write a network and a property that `verify`
+/// reads: the ball of radius 0 is the point itself, robust by construction; a ball
+/// covering the whole input range of a random network is not robust, and the
+/// counterexample is printed; a bad range is a clear error.
+#[test]
+fn gen_writes_robustness_properties_that_verify_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_string();
+    let (net, point, ball) = (path("net.onnx"), path("point.vnnlib"), path("ball.vnnlib"));
+    let out = relumip(&[
+        "gen",
+        "network",
+        "--widths",
+        "20,16,16,4",
+        "--seed",
+        "3",
+        "-o",
+        &net,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("20 inputs, 32 ReLUs in 2 hidden layers, 4 outputs"));
+    for (eps, file, answer) in [("0", &point, "unsat"), ("1", &ball, "sat")] {
+        let out = relumip(&[
+            "gen",
+            "robustness",
+            "--network",
+            &net,
+            "--eps",
+            eps,
+            "--seed",
+            "5",
+            "-o",
+            file,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("20 inputs, 3 cases"),
+            "{}",
+            text(&out.stdout)
+        );
+        let out = relumip(&["verify", &net, file, "--timeout", "60", "--threads", "1"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert_eq!(stdout.lines().next(), Some(answer), "eps {eps}: {stdout}");
+    }
+    let out = relumip(&[
+        "gen",
+        "robustness",
+        "--network",
+        &net,
+        "--eps",
+        "0.1",
+        "--clip",
+        "1,0",
+        "-o",
+        &ball,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("expected LO,HI with finite LO <= HI"));
+}
+
 /// Runs `relumip solve FILE ARGS... --stats` and returns stdout, stderr, exit code
 /// and the statistics (null when the run failed).
 fn solve_with_stats(

@@ -29,13 +29,12 @@ pub enum Error {
         what: String,
     },
     /// A file could not be opened, read or written.
-    #[error("{file}: {source}")]
+    #[error("{file}: {cause}")]
     Io {
         /// The file as given by the user.
         file: String,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying error (in the message, so not repeated as a source).
+        cause: std::io::Error,
     },
     /// Input that is well-formed but inconsistent (dimensions, references, values).
     #[error("{0}")]
@@ -56,7 +55,7 @@ impl Error {
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             file: path.display().to_string(),
-            source,
+            cause: source,
         }
     }
 }

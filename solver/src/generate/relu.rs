@@ -3,13 +3,21 @@
 //! interval arithmetic; stable neurons get no binary; the MILP carries the ReLU
 //! structure.
 
+use super::random_network;
 use crate::model::{Affine, LinearUnit, Model, ReluStructure, ReluUnit, VarKind};
-use crate::rng::SplitMix64;
 
-/// Builds the MILP for a random network with layer widths `widths` (input first,
-/// output last, at least 2 outputs) over the input box `[-1, 1]^d`.
+/// Builds the MILP for the random network [`random_network`]`(widths, seed)` (input
+/// first, output last, at least 2 outputs) over the input box `[-1, 1]^d`.
+///
+/// # Panics
+/// If `widths` has fewer than two entries, a zero entry, or fewer than 2 outputs
+/// (callers check the widths they are given).
 pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
-    let mut rng = SplitMix64::new(seed);
+    assert!(
+        widths.last().is_some_and(|&w| w >= 2),
+        "relu_bigm needs at least 2 outputs"
+    );
+    let network = random_network(widths, seed).expect("relu_bigm: widths of a network");
     let name = widths
         .iter()
         .map(|w| w.to_string())
@@ -31,15 +39,12 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
         .collect();
     let inputs: Vec<usize> = layer.iter().map(|&(c, _, _)| c).collect();
     let depth = widths.len() - 1;
-    for (k, &width) in widths.iter().enumerate().skip(1) {
-        let fan_in = layer.len();
-        let scale = (3.0 / fan_in as f64).sqrt();
+    for (k, net_layer) in (1..).zip(network.layers()) {
+        let width = net_layer.output_dim();
         let mut next = Vec::with_capacity(width);
         for n in 0..width {
-            let weights: Vec<f64> = (0..fan_in)
-                .map(|_| (rng.uniform(-scale, scale) * 1e4).round() / 1e4)
-                .collect();
-            let bias = (rng.uniform(-0.2, 0.2) * 1e4).round() / 1e4;
+            let weights = net_layer.row(n);
+            let bias = net_layer.bias()[n];
             let (mut lo, mut up) = (bias, bias);
             for (&w, &(_, l, u)) in weights.iter().zip(&layer) {
                 lo += (w * l).min(w * u);
@@ -136,6 +141,7 @@ pub fn relu_bigm(widths: &[usize], seed: u64) -> Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rng::SplitMix64;
 
     #[test]
     fn stable_neurons_get_no_binary_and_units_are_annotated() {

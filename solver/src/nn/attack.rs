@@ -6,8 +6,9 @@
 //! enough to answer `sat` instances before any MILP is built.
 
 use super::property::Case;
-use super::{Activation, Network};
+use super::{Activation, LayerValues, Network};
 use crate::rng::SplitMix64;
+use std::time::Instant;
 
 /// Settings of the attack.
 #[derive(Clone, Copy, Debug)]
@@ -18,6 +19,8 @@ pub struct AttackSettings {
     pub steps: usize,
     /// Seed of the random starts.
     pub seed: u64,
+    /// The attack gives up at this instant (checked at every step).
+    pub deadline: Option<Instant>,
 }
 
 impl Default for AttackSettings {
@@ -26,6 +29,7 @@ impl Default for AttackSettings {
             restarts: 50,
             steps: 100,
             seed: 1,
+            deadline: None,
         }
     }
 }
@@ -40,9 +44,26 @@ pub fn margin(net: &Network, case: &Case, x: &[f64]) -> (f64, usize) {
         .fold((f64::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a })
 }
 
+/// The margin at `x`, its binding output constraint and the forward pass's values.
+fn evaluate(net: &Network, case: &Case, x: &[f64]) -> (f64, usize, Vec<LayerValues>) {
+    let values = net.forward_all_layers(x);
+    let y = values.last().map(|v| v.post.as_slice()).unwrap_or(&[]);
+    let (m, k) = case
+        .output_constraints
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.lhs(y) - c.rhs, k))
+        .fold((f64::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a });
+    (m, k, values)
+}
+
 /// Gradient of `c'f(x)` with respect to `x` for output weights `c`.
 pub(crate) fn gradient(net: &Network, x: &[f64], c: &[(usize, f64)]) -> Vec<f64> {
-    let values = net.forward_all_layers(x);
+    backward(net, &net.forward_all_layers(x), c)
+}
+
+/// Gradient of `c'f(x)` at the point whose forward pass gave `values`.
+fn backward(net: &Network, values: &[LayerValues], c: &[(usize, f64)]) -> Vec<f64> {
     let layers = net.layers();
     let mut g = vec![0.0; net.output_dim()];
     for &(i, a) in c {
@@ -97,13 +118,16 @@ pub fn attack_in_box(
                 .map(|(&l, &u)| rng.uniform(l, u))
                 .collect()
         };
-        let mut best = margin(net, case, &x);
+        let (mut best, mut binding, mut values) = evaluate(net, case, &x);
         for step in 0..settings.steps {
-            if best.0 <= 0.0 {
+            if best <= 0.0 {
                 return Some(x);
             }
+            if settings.deadline.is_some_and(|d| Instant::now() >= d) {
+                return None;
+            }
             let decay = 1.0 - step as f64 / settings.steps as f64;
-            let g = gradient(net, &x, &case.output_constraints[best.1].terms);
+            let g = backward(net, &values, &case.output_constraints[binding].terms);
             let candidate: Vec<f64> = x
                 .iter()
                 .zip(&g)
@@ -112,11 +136,10 @@ pub fn attack_in_box(
                     (xi - 0.25 * decay * (u - l) * gi.signum()).clamp(l, u)
                 })
                 .collect();
-            let m = margin(net, case, &candidate);
+            (best, binding, values) = evaluate(net, case, &candidate);
             x = candidate;
-            best = m;
         }
-        if best.0 <= 0.0 {
+        if best <= 0.0 {
             return Some(x);
         }
     }

@@ -9,12 +9,14 @@
 //! network is always a plain function of the raw input.
 //!
 //! Properties to verify on a network (input region and unsafe output region) are in
-//! [`property`].
+//! [`property`]; local robustness properties of classifiers are built by
+//! [`robustness::local_robustness`].
 
 pub mod attack;
 mod layer;
 mod network;
 pub mod property;
+pub mod robustness;
 
 pub use layer::{Activation, Layer};
 pub use network::{LayerValues, Network};

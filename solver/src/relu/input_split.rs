@@ -236,6 +236,7 @@ impl InputSplitter {
             restarts: 1,
             steps: NODE_ATTACK_STEPS,
             seed: 0,
+            deadline: None,
         };
         let candidate = if case.output_constraints.is_empty() {
             None

@@ -13,6 +13,7 @@
 //! is never an answer.
 
 mod cases;
+mod refute;
 mod result_file;
 
 pub use cases::{case_milps, group_by_region, CaseMilpOptions};
@@ -29,10 +30,17 @@ use crate::nn::property::{Case, Property};
 use crate::nn::Network;
 use crate::relu::INPUT_SPLIT_MAX_INPUTS;
 use crate::search::{solve, InputSplits, NoProgress, Settings, Status, AUTO_MIN_ROOT_UNSTABLE};
+use refute::refute;
 use std::time::{Duration, Instant};
 
 /// Tolerance of the counterexample check (absolute, scaled by `max(1, |rhs|)`).
 pub const COUNTEREXAMPLE_TOLERANCE: f64 = 1e-6;
+
+/// Share of the time limit the first attack on all cases may take.
+const ATTACK_TIME_SHARE: f64 = 0.1;
+
+/// Time the first attack on all cases may take without a time limit.
+const ATTACK_TIME_UNLIMITED: Duration = Duration::from_secs(10);
 
 /// How pre-activation bounds are computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,14 +302,18 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
     let start = Instant::now();
     let deadline = options.timeout.map(|t| start + t);
     let mut reports = Vec::new();
-    let groups: Vec<Vec<usize>> = match options.disjunction {
-        DisjunctionMode::Separate => (0..property.cases.len()).map(|c| vec![c]).collect(),
-        DisjunctionMode::Combined => group_by_region(&property.cases),
-    };
-    // A cheap attack on every case first: many sat instances end here.
+    // A cheap attack on every case first: many sat instances end here. It gets a
+    // share of the time limit, split evenly over the cases (large networks would
+    // otherwise spend it all here).
+    let attack_budget = options
+        .timeout
+        .map_or(ATTACK_TIME_UNLIMITED, |t| t.mul_f64(ATTACK_TIME_SHARE));
+    let attack_end = start + attack_budget;
     for c in 0..property.cases.len() {
+        let left = attack_end.saturating_duration_since(Instant::now());
         let settings = AttackSettings {
             seed: options.search.seed.wrapping_add(c as u64 + 1),
+            deadline: Some(Instant::now() + left / (property.cases.len() - c) as u32),
             ..AttackSettings::default()
         };
         if let Some(x) = attack(net, &property.cases[c], &settings) {
@@ -324,21 +336,68 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
             }
         }
     }
-    // Then the MILPs, each with a fair share of the remaining time; groups that run
-    // out of their share are retried with what the others left.
+    // Bounds once per input region, shared by its cases; the cases they refute are
+    // decided here, before any search.
+    let input_splits = options.strategy.input_splits(options.search.input_splits);
+    let regions = group_by_region(&property.cases);
+    let mut region_bounds: Vec<RegionBounds> = Vec::with_capacity(regions.len());
+    let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
+    for (r, region) in regions.iter().enumerate() {
+        let started = Instant::now();
+        let remaining = deadline.map(|d| d.saturating_duration_since(started));
+        let budget = remaining.map_or(Duration::from_secs(10), |t| {
+            (t / (regions.len() - r) as u32).mul_f64(options.lp_budget_share)
+        });
+        let first = &property.cases[region[0]];
+        let bounds = search_bounds(net, first, options.bounds, budget, input_splits)?;
+        let seconds = started.elapsed().as_secs_f64();
+        let unstable = bounds.relu_counts().unstable;
+        let mut open = Vec::new();
+        for &c in region {
+            let case_started = Instant::now();
+            match refute(net, &bounds, &property.cases[c])? {
+                Some(how) => reports.push(CaseReport {
+                    cases: vec![c],
+                    outcome: how.as_str().into(),
+                    unstable,
+                    binaries: 0,
+                    nodes: 0,
+                    input_splits: 0,
+                    bounds_time: seconds,
+                    time: seconds + case_started.elapsed().as_secs_f64(),
+                }),
+                None => open.push(c),
+            }
+        }
+        match options.disjunction {
+            DisjunctionMode::Separate => groups.extend(open.into_iter().map(|c| (vec![c], r))),
+            DisjunctionMode::Combined if !open.is_empty() => groups.push((open, r)),
+            DisjunctionMode::Combined => {}
+        }
+        region_bounds.push(RegionBounds { bounds, seconds });
+    }
+    // Then the searches, each with a fair share of the remaining time; groups that
+    // run out of their share are retried with what the others left.
     let mut pending = groups;
     let mut answer = Answer::Unsat;
     while !pending.is_empty() {
         let mut still_open = Vec::new();
         let count = pending.len();
-        for (k, group) in pending.into_iter().enumerate() {
+        for (k, (group, region)) in pending.into_iter().enumerate() {
             let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             if remaining.is_some_and(|r| r.is_zero()) {
-                still_open.push(group);
+                still_open.push((group, region));
                 continue;
             }
             let share = remaining.map(|r| r / (count - k) as u32);
-            let (outcome, report) = solve_group(net, property, &group, options, share)?;
+            let (outcome, report) = solve_group(
+                net,
+                property,
+                &group,
+                &region_bounds[region],
+                options,
+                share,
+            )?;
             reports.push(report);
             match outcome {
                 Answer::Unsat => {}
@@ -349,7 +408,7 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
                         time: start.elapsed().as_secs_f64(),
                     });
                 }
-                Answer::Timeout => still_open.push(group),
+                Answer::Timeout => still_open.push((group, region)),
                 other => answer = other,
             }
         }
@@ -367,15 +426,6 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
         cases: reports,
         time: start.elapsed().as_secs_f64(),
     })
-}
-
-/// Lower bound of `c'y - d` over output bounds.
-fn output_lower(c: &crate::nn::property::LinearConstraint, lo: &[f64], up: &[f64]) -> f64 {
-    c.terms
-        .iter()
-        .map(|&(i, a)| (a * lo[i]).min(a * up[i]))
-        .sum::<f64>()
-        - c.rhs
 }
 
 /// The case's bounds for a search with input-split mode `mode`: by `method`, except
@@ -406,56 +456,38 @@ fn search_bounds(
     Ok(bounds)
 }
 
-/// Solves the verification MILP of a group of cases (one case, or the cases of one
-/// input region) with the branch-and-bound: bounds over the region
-/// ([`search_bounds`]), the cases
-/// the output bounds refute dropped, then the search up to the first solution with
-/// `t <= 0`, checked by a forward pass.
+/// The bounds of one input region and the seconds they took.
+struct RegionBounds {
+    bounds: NetworkBounds,
+    seconds: f64,
+}
+
+/// Solves the verification MILP of a group of cases that bounds did not refute (one
+/// case, or the open cases of one input region) with the branch-and-bound over the
+/// region's bounds, up to the first solution with `t <= 0`, checked by a forward
+/// pass.
 fn solve_group(
     net: &Network,
     property: &Property,
-    group: &[usize],
+    open: &[usize],
+    region: &RegionBounds,
     options: &VerifyOptions,
     remaining: Option<Duration>,
 ) -> Result<(Answer, CaseReport)> {
     let started = Instant::now();
-    let first = &property.cases[group[0]];
-    let budget = remaining.map_or(Duration::from_secs(10), |r| {
-        r.mul_f64(options.lp_budget_share)
-    });
+    let bounds = &region.bounds;
     let input_splits = options.strategy.input_splits(options.search.input_splits);
-    let bounds = search_bounds(net, first, options.bounds, budget, input_splits)?;
-    let bounds_time = started.elapsed().as_secs_f64();
-    let unstable = bounds.relu_counts().unstable;
     let mut report = CaseReport {
-        cases: group.to_vec(),
+        cases: open.to_vec(),
         outcome: String::new(),
-        unstable,
+        unstable: bounds.relu_counts().unstable,
         binaries: 0,
         nodes: 0,
         input_splits: 0,
-        bounds_time,
+        bounds_time: region.seconds,
         time: 0.0,
     };
-    // Cases that the output bounds already refute.
-    let last = bounds.num_layers() - 1;
-    let (out_lo, out_up) = (bounds.pre_lower(last), bounds.pre_upper(last));
-    let open: Vec<usize> = group
-        .iter()
-        .copied()
-        .filter(|&c| {
-            property.cases[c]
-                .output_constraints
-                .iter()
-                .all(|k| output_lower(k, out_lo, out_up) <= 0.0)
-        })
-        .collect();
-    if open.is_empty() {
-        report.outcome = "bounds".into();
-        report.time = started.elapsed().as_secs_f64();
-        return Ok((Answer::Unsat, report));
-    }
-    let pre = pre_bounds(&bounds);
+    let pre = pre_bounds(bounds);
     let cases: Vec<Case> = open.iter().map(|&c| property.cases[c].clone()).collect();
     let milp: NetworkMilp = if cases.len() == 1 {
         verification_milp(net, &cases[0], &pre, options.formulation)?
@@ -472,7 +504,7 @@ fn solve_group(
     report.nodes = result.stats.nodes;
     report.input_splits = result.stats.input_splits;
     report.outcome = result.status.as_str().to_string();
-    report.time = started.elapsed().as_secs_f64();
+    report.time = region.seconds + started.elapsed().as_secs_f64();
     let answer = match result.status {
         Status::Infeasible => Answer::Unsat,
         Status::TimeLimit => Answer::Timeout,

@@ -17,6 +17,8 @@
 //! over outputs, and one `(or (and <box> <outputs>) ...)` with a box per disjunct.
 //! At most [`MAX_CASES`] cases are built.
 //!
+//! [`write_vnnlib`] writes a [`Property`] back as VNN-LIB.
+//!
 //! Errors name the file and line: [`Error::Parse`] for syntax errors, unknown or
 //! undeclared variables and inputs without a lower or upper bound (at the input's
 //! declaration); [`Error::Unsupported`] for non-linear terms, other operators and
@@ -26,6 +28,9 @@ mod cases;
 mod formula;
 mod linear;
 mod sexpr;
+mod writer;
+
+pub use writer::{format_vnnlib, write_vnnlib};
 
 use crate::error::{Error, Result};
 use crate::nn::property::Property;
