@@ -173,3 +173,78 @@ fn input_splitting_decides_verification_milps_like_the_lp_search() {
     );
     assert!(splits > 0, "no node was split on an input");
 }
+
+/// Indicator splits without an LP (nodes bounded by propagation and optimised
+/// slopes) give the answers of the LP search: the same sat / unsat answer on
+/// feasibility-form verification MILPs, with every solution's inputs meeting the
+/// case in a forward pass, and the same optimal margin on the optimisation form;
+/// and they do their work (nodes split without an LP).
+#[test]
+fn lp_free_unit_splits_decide_like_the_lp_search() {
+    use relumip_solver::search::UnitSplits;
+    let mut rng = SplitMix64::new(29);
+    let (mut sat, mut unsat, mut splits) = (0, 0, 0);
+    let settings = |mode: UnitSplits, first: bool| {
+        Settings::builder()
+            .input_splits(InputSplits::Off)
+            .unit_splits(mode)
+            .stop_at_first_solution(first)
+            .threads(1)
+            .build()
+            .expect("settings")
+    };
+    for seed in 0..10 {
+        let net = random_network(&[4, 12, 12, 3], &mut rng);
+        let (case, milp) = not_largest(&net, 4, 0.2 * (seed as f64 - 5.0));
+        // The optimal margin.
+        let margins: Vec<f64> = [UnitSplits::On, UnitSplits::Off]
+            .map(|mode| {
+                let result =
+                    solve(&milp.model, &settings(mode, false), &NoProgress).expect("solves");
+                assert_eq!(result.status, Status::Optimal, "net {seed} ({mode:?})");
+                if mode == UnitSplits::On {
+                    splits += result.stats.lp_free_unit_splits;
+                }
+                result.objective.expect("objective")
+            })
+            .to_vec();
+        assert!(
+            (margins[0] - margins[1]).abs() <= 1e-6 * margins[1].abs().max(1.0),
+            "net {seed}: margins {margins:?}"
+        );
+        // The feasibility question.
+        let mut feasibility = milp.clone();
+        feasibility.restrict_to_counterexamples();
+        let answers: Vec<Status> = [UnitSplits::On, UnitSplits::Off]
+            .map(|mode| {
+                let result =
+                    solve(&feasibility.model, &settings(mode, true), &NoProgress).expect("solves");
+                if let Some(x) = &result.solution {
+                    let input: Vec<f64> = feasibility.inputs.iter().map(|&c| x[c]).collect();
+                    let y = net.forward(&input);
+                    assert!(
+                        case.output_constraints
+                            .iter()
+                            .all(|c| c.lhs(&y) - c.rhs <= 1e-6),
+                        "net {seed}: the solution's inputs miss an output constraint"
+                    );
+                }
+                if mode == UnitSplits::On {
+                    splits += result.stats.lp_free_unit_splits;
+                }
+                result.status
+            })
+            .to_vec();
+        assert_eq!(answers[0], answers[1], "net {seed}: unit splits on and off");
+        match answers[0] {
+            Status::SolutionLimit => sat += 1,
+            Status::Infeasible => unsat += 1,
+            other => panic!("net {seed}: status {other:?}"),
+        }
+    }
+    assert!(
+        sat > 0 && unsat > 0,
+        "sat {sat}, unsat {unsat}: both answers wanted"
+    );
+    assert!(splits > 0, "no node was split without an LP");
+}

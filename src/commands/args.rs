@@ -9,7 +9,7 @@ use relumip_solver::cuts::CutFamilies;
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::relu::ReluSource;
 use relumip_solver::lp::LpBackend;
-use relumip_solver::search::{InputSplits, Schedule, Settings, SettingsBuilder};
+use relumip_solver::search::{InputSplits, Schedule, Settings, SettingsBuilder, UnitSplits};
 use relumip_solver::verify::BoundsMethod;
 use std::time::Duration;
 
@@ -146,6 +146,11 @@ pub struct SearchArgs {
     /// branched on indicators instead of inputs.
     #[arg(long, value_name = "N", default_value_t = relumip_solver::search::DEFAULT_INPUT_SPLIT_UNSTABLE)]
     pub input_split_unstable: usize,
+    /// Branch on unit indicators without an LP (nodes bounded by propagation and
+    /// optimised slopes) while more than 10 units are unstable: auto (feasibility
+    /// questions on networks with more than 10 inputs), on or off.
+    #[arg(long, value_name = "auto|on|off", value_enum, default_value_t = InputSplitsArg::Off)]
+    pub unit_splits: InputSplitsArg,
     /// Print nothing but errors (and the answer).
     #[arg(long)]
     pub quiet: bool,
@@ -174,6 +179,7 @@ impl SearchArgs {
             .relu_propagation(!self.no_relu_propagation)
             .input_splits(self.input_splits.into())
             .input_split_unstable(self.input_split_unstable)
+            .unit_splits(self.unit_splits.into())
             .log_interval(seconds("log-interval", self.log_interval)?);
         if let Some(LocalCutsArg(depth)) = self.local_cuts {
             builder = builder.local_cuts(depth);
@@ -202,15 +208,25 @@ impl SearchArgs {
     }
 }
 
-/// `--input-splits`.
+/// `--input-splits` and `--unit-splits`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum InputSplitsArg {
-    /// For networks with few inputs.
+    /// By the model (the option's help says how).
     Auto,
-    /// For every network with bounded inputs.
+    /// For every model where the split applies.
     On,
     /// Never.
     Off,
+}
+
+impl From<InputSplitsArg> for UnitSplits {
+    fn from(arg: InputSplitsArg) -> Self {
+        match arg {
+            InputSplitsArg::Auto => UnitSplits::Auto,
+            InputSplitsArg::On => UnitSplits::On,
+            InputSplitsArg::Off => UnitSplits::Off,
+        }
+    }
 }
 
 impl From<InputSplitsArg> for InputSplits {

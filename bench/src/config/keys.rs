@@ -9,6 +9,7 @@
 //! | `relu` | both | `auto`, `off` | `--relu VALUE` where offered, else `--no-relu-propagation` for `off` |
 //! | `propagation` | both | `on`, `off` | `--no-relu-propagation` for `off` |
 //! | `input-splits` | both | `auto`, `on`, `off` | `--input-splits VALUE` |
+//! | `unit-splits` | both | `auto`, `on`, `off` | `--unit-splits VALUE` |
 //! | `input-split-unstable` | both | a non-negative integer | `--input-split-unstable VALUE` |
 //! | `seed` | both | a non-negative integer | `--seed VALUE` |
 //! | `deterministic` | both | `true`, `false` | `--deterministic` for `true` |
@@ -57,7 +58,7 @@ pub const CUTS_OFF: [&str; 2] = ["off", "none"];
 pub const CUT_FAMILIES: [&str; 3] = ["relu", "gomory", "knapsack-cover"];
 
 /// Every key, in the order of the documentation.
-pub const KEYS: [Key; 13] = [
+pub const KEYS: [Key; 14] = [
     Key {
         name: "branching",
         verify_only: false,
@@ -92,6 +93,11 @@ pub const KEYS: [Key; 13] = [
     },
     Key {
         name: "input-splits",
+        verify_only: false,
+        values: Values::OneOf(&["auto", "on", "off"]),
+    },
+    Key {
+        name: "unit-splits",
         verify_only: false,
         values: Values::OneOf(&["auto", "on", "off"]),
     },
@@ -252,7 +258,7 @@ mod tests {
         assert!(key("opt").is_none());
         assert_eq!(
             key_list(),
-            "branching, lp, cuts, relu, propagation, input-splits, input-split-unstable, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
+            "branching, lp, cuts, relu, propagation, input-splits, input-split-unstable, unit-splits, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
         );
     }
 }

@@ -114,6 +114,7 @@ impl CliOptions {
             | "formulation"
             | "disjunction"
             | "input-splits"
+            | "unit-splits"
             | "input-split-unstable" => option(setting.key, value),
             "deterministic" => switch(value == "true", "--deterministic"),
             "propagation" => switch(value == "off", "--no-relu-propagation"),

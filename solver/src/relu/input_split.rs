@@ -141,6 +141,7 @@ impl InputSplitter {
         let mut output_constraints: Vec<LinearConstraint> = propagator
             .objective_functions
             .iter()
+            .filter(|f| f.group.is_none())
             .map(|f| LinearConstraint {
                 terms: sparse(&f.coefs, 1.0),
                 rhs: f.constant + target,
@@ -238,7 +239,9 @@ impl InputSplitter {
             seed: 0,
             deadline: None,
         };
-        let candidate = if case.output_constraints.is_empty() {
+        // Disjunctive models (objective functions under selectors) get no attack
+        // here: the verification attack has tried every case over the whole box.
+        let candidate = if case.output_constraints.is_empty() || propagator.has_groups() {
             None
         } else {
             attack_in_box(net, &case, &lo, &up, &settings)
@@ -306,7 +309,9 @@ impl InputSplitter {
         let y = propagator.view().net.forward(x);
         let mut ranges: Vec<(usize, f64, f64)> = Vec::new();
         for row in &propagator.output_rows {
-            let Some((c, a)) = row.free else { continue };
+            let Some((c, a)) = row.free.filter(|_| row.selector.is_none()) else {
+                continue;
+            };
             let e: f64 = row.coefs.iter().zip(&y).map(|(a, v)| a * v).sum();
             let (lo, up) = ((row.lower - e) / a, (row.upper - e) / a);
             let (lo, up) = if a > 0.0 { (lo, up) } else { (up, lo) };

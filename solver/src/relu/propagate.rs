@@ -20,7 +20,8 @@
 
 use super::view::NetworkView;
 use crate::bounds::{
-    output_function_backward, output_function_lower_bounds, symbolic_refine, NetworkBounds,
+    optimised_output_lower_bounds, output_function_backward, output_function_lower_bounds,
+    symbolic_refine, AlphaOptions, NetworkBounds,
 };
 use crate::nn::Activation;
 use crate::propagation::{BoundChange, LocalDomain, RowStructure};
@@ -31,7 +32,10 @@ const MIN_IMPROVEMENT: f64 = 1e-3;
 /// Bounds crossing by less than this (relative to their size) count as touching.
 const CROSSING_TOLERANCE: f64 = 1e-7;
 
-/// A row whose columns are outputs of the network, except at most one (`free`).
+/// A row whose columns are outputs of the network, except at most one (`free`) and,
+/// in disjunctive models, one binary `selector` with a positive coefficient `M` on a
+/// `<=` row: the row binds only when the selector is 1 (`c'y + a x <= upper - M`),
+/// as in the combined verification MILP of several cases.
 #[derive(Clone, Debug)]
 pub(super) struct OutputRow {
     /// Coefficients over the outputs (dense).
@@ -41,6 +45,8 @@ pub(super) struct OutputRow {
     pub(super) upper: f64,
     /// The other column and its coefficient.
     pub(super) free: Option<(usize, f64)>,
+    /// The selector column and its coefficient (`None` for an unconditional row).
+    pub(super) selector: Option<(usize, f64)>,
 }
 
 /// What node propagation found.
@@ -58,11 +64,15 @@ pub struct ReluPropagation {
 }
 
 /// A linear function `c'y - d` of the outputs that bounds the objective
-/// (minimisation form) from below at every feasible point.
+/// (minimisation form) from below at every feasible point, or, with a `group`, at
+/// every feasible point whose selector column `group` is 1 (one selector is 1 at
+/// every feasible point: the objective is at least the smallest over the groups of
+/// the largest function of the group).
 #[derive(Clone, Debug)]
 pub(super) struct ObjectiveFunction {
     pub(super) coefs: Vec<f64>,
     pub(super) constant: f64,
+    pub(super) group: Option<usize>,
 }
 
 /// Propagates neuron stability through a compiled structure.
@@ -83,21 +93,36 @@ impl NodePropagator {
         let mut output_rows = Vec::new();
         for (r, entries) in rows.rows.iter().enumerate() {
             let mut coefs = vec![0.0; outputs.len()];
-            let mut free = None;
+            let mut others: SmallVec<[(usize, f64); 2]> = SmallVec::new();
             let mut valid = !entries.is_empty();
             for &(c, a) in entries {
                 match position(c) {
                     Some(i) => coefs[i] += a,
-                    None if free.is_none() => free = Some((c, a)),
+                    None if others.len() < 2 => others.push((c, a)),
                     None => valid = false,
                 }
             }
+            let (lower, upper) = (rows.row_lower[r], rows.row_upper[r]);
+            let is_selector = |&(c, a): &(usize, f64)| {
+                rows.integral[c] && a > 0.0 && lower == f64::NEG_INFINITY && upper.is_finite()
+            };
+            let (free, selector) = match others.as_slice() {
+                [] => (None, None),
+                [one] => (Some(*one), None),
+                [x, y] if is_selector(y) && !rows.integral[x.0] => (Some(*x), Some(*y)),
+                [x, y] if is_selector(x) && !rows.integral[y.0] => (Some(*y), Some(*x)),
+                _ => {
+                    valid = false;
+                    (None, None)
+                }
+            };
             if valid && coefs.iter().any(|&a| a != 0.0) {
                 output_rows.push(OutputRow {
                     coefs,
-                    lower: rows.row_lower[r],
-                    upper: rows.row_upper[r],
+                    lower,
+                    upper,
                     free,
+                    selector,
                 });
             }
         }
@@ -127,7 +152,12 @@ impl NodePropagator {
             _ => {
                 let values =
                     output_function_lower_bounds(&self.view.net, bounds, &functions).ok()?;
-                (0..values.len()).max_by(|&a, &b| values[a].total_cmp(&values[b]))?
+                // In a disjunctive model, the group that bounds the objective (the
+                // weakest), and in it the strongest function.
+                let group = self.bottleneck_group(&values);
+                (0..values.len())
+                    .filter(|&f| group.is_none() || self.objective_functions[f].group == group)
+                    .max_by(|&a, &b| values[a].total_cmp(&values[b]))?
             }
         };
         let f = &self.objective_functions[best];
@@ -254,12 +284,89 @@ impl NodePropagator {
                 return None;
             }
         }
-        Some(
-            values[..count]
-                .iter()
-                .copied()
-                .fold(f64::NEG_INFINITY, f64::max),
-        )
+        Some(self.combine(&values[..count]))
+    }
+
+    /// The objective bound from the lower bounds of the objective functions: the
+    /// largest over the unconditional functions and over the smallest group bound
+    /// (a group's bound being its largest function).
+    fn combine(&self, values: &[f64]) -> f64 {
+        let mut plain = f64::NEG_INFINITY;
+        let mut groups: SmallVec<[(usize, f64); 8]> = SmallVec::new();
+        for (f, &v) in self.objective_functions.iter().zip(values) {
+            match f.group {
+                None => plain = plain.max(v),
+                Some(g) => match groups.iter_mut().find(|e| e.0 == g) {
+                    Some(e) => e.1 = e.1.max(v),
+                    None => groups.push((g, v)),
+                },
+            }
+        }
+        let weakest = groups.iter().map(|e| e.1).fold(f64::INFINITY, f64::min);
+        if groups.is_empty() {
+            plain
+        } else {
+            plain.max(weakest)
+        }
+    }
+
+    /// The selector of the group with the smallest bound, given the lower bound of
+    /// every objective function; `None` without groups.
+    fn bottleneck_group(&self, values: &[f64]) -> Option<usize> {
+        let mut groups: SmallVec<[(usize, f64); 8]> = SmallVec::new();
+        for (f, &v) in self.objective_functions.iter().zip(values) {
+            if let Some(g) = f.group {
+                match groups.iter_mut().find(|e| e.0 == g) {
+                    Some(e) => e.1 = e.1.max(v),
+                    None => groups.push((g, v)),
+                }
+            }
+        }
+        groups
+            .iter()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|e| e.0)
+    }
+
+    /// True when the objective is bounded by linear functions of the outputs.
+    pub fn bounds_objective(&self) -> bool {
+        !self.objective_functions.is_empty()
+    }
+
+    /// The objective's lower bound over network bounds with optimised lower slopes
+    /// (`steps` Adam steps per objective function, stopped once a function's bound
+    /// reaches `target`): never below [`NodePropagator::objective_bound`]'s value
+    /// for the functions alone. `None` as there.
+    pub fn optimised_objective_bound(
+        &self,
+        bounds: &NetworkBounds,
+        steps: usize,
+        target: f64,
+    ) -> Option<f64> {
+        if self.objective_functions.is_empty() {
+            return self.objective_bound(bounds);
+        }
+        let functions: Vec<(Vec<f64>, f64)> = self
+            .objective_functions
+            .iter()
+            .map(|f| (f.coefs.clone(), f.constant))
+            .collect();
+        let options = AlphaOptions {
+            steps,
+            stop_above: (!self.has_groups() && target.is_finite()).then_some(target),
+            ..AlphaOptions::default()
+        };
+        let alpha =
+            optimised_output_lower_bounds(&self.view.net, bounds, None, &functions, None, &options)
+                .ok()?;
+        let plain = self.objective_bound(bounds)?;
+        Some(plain.max(self.combine(&alpha.lower)))
+    }
+
+    /// True when some objective function holds only under a selector (a
+    /// disjunctive model).
+    pub(super) fn has_groups(&self) -> bool {
+        self.objective_functions.iter().any(|f| f.group.is_some())
     }
 
     /// Recomputes the node's bounds from `first_layer` on and applies what they
@@ -355,6 +462,10 @@ impl NodePropagator {
         };
         for (row, pair) in self.output_rows.iter().zip(lower_bounds.chunks(2)) {
             let (min, max) = (pair[0], -pair[1]);
+            if row.selector.is_some() {
+                // Binds only under its selector: nothing to conclude for the node.
+                continue;
+            }
             match row.free {
                 None => {
                     let tol = |v: f64| CROSSING_TOLERANCE * v.abs().max(1.0);
@@ -462,6 +573,7 @@ fn objective_functions(
         return vec![ObjectiveFunction {
             coefs,
             constant: 0.0,
+            group: None,
         }];
     }
     let [t] = costed[..] else {
@@ -477,17 +589,24 @@ fn objective_functions(
             if c != t {
                 return None;
             }
-            if a < 0.0 && row.upper.is_finite() {
+            // Under its selector the row reads `c'y + a t <= upper - M`.
+            let (group, upper) = match row.selector {
+                Some((s, m)) => (Some(s), row.upper - m),
+                None => (None, row.upper),
+            };
+            if a < 0.0 && upper.is_finite() {
                 let scale = w / -a;
                 Some(ObjectiveFunction {
                     coefs: row.coefs.iter().map(|v| v * scale).collect(),
-                    constant: row.upper * scale,
+                    constant: upper * scale,
+                    group,
                 })
-            } else if a > 0.0 && row.lower.is_finite() {
+            } else if a > 0.0 && row.lower.is_finite() && group.is_none() {
                 let scale = w / a;
                 Some(ObjectiveFunction {
                     coefs: row.coefs.iter().map(|v| -v * scale).collect(),
                     constant: -row.lower * scale,
+                    group,
                 })
             } else {
                 None

@@ -42,6 +42,9 @@ pub struct SearchContext<'m> {
     /// Input splitting for the model's network (none: only integer columns are
     /// branched on).
     pub input_splitter: Option<InputSplitter>,
+    /// Nodes with many unstable units are split on an indicator without an LP
+    /// (see [`crate::search::Settings::unit_splits`]).
+    pub lp_free_unit_splits: bool,
 }
 
 impl<'m> SearchContext<'m> {
@@ -90,6 +93,7 @@ impl<'m> SearchContext<'m> {
             node_separator: None,
             pool_rows: Vec::new(),
             input_splitter: None,
+            lp_free_unit_splits: false,
         }
     }
 

@@ -20,8 +20,9 @@ pub mod shared;
 pub use relu_root::{AUTO_MIN_ROOT_UNSTABLE, AUTO_SPLIT_FIRST_DEPTH};
 pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
-    InputSplits, Schedule, Settings, SettingsBuilder, CUT_POOL_MAX_AGE, DEFAULT_ABSOLUTE_GAP,
-    DEFAULT_INPUT_SPLIT_UNSTABLE, DEFAULT_LOCAL_CUT_DEPTH, DEFAULT_RELATIVE_GAP,
+    InputSplits, Schedule, Settings, SettingsBuilder, UnitSplits, CUT_POOL_MAX_AGE,
+    DEFAULT_ABSOLUTE_GAP, DEFAULT_INPUT_SPLIT_UNSTABLE, DEFAULT_LOCAL_CUT_DEPTH,
+    DEFAULT_RELATIVE_GAP, LP_FREE_MAX_UNSTABLE,
 };
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 
@@ -80,13 +81,17 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     let input_splitter = relu
         .as_ref()
         .and_then(|p| relu_root::input_splitter(p, &settings, &problem));
+    let unit_splits = relu
+        .as_ref()
+        .is_some_and(|p| relu_root::lp_free_unit_splits(p, &settings, &problem));
     let mut cut_report = None;
-    // Input-split nodes need no LP: root cuts would only serve the LPs of nodes
-    // whose units are all stable, where they cannot help.
-    let root_cuts = input_splitter
+    // Input-split and LP-free unit-split nodes need no LP: root cuts would only
+    // serve the LPs of nodes with (nearly) all units stable, where they cannot help.
+    let root_cuts = (input_splitter
         .as_ref()
         .is_none_or(|s| s.max_depth().is_some())
-        || settings.input_split_unstable > 0;
+        || settings.input_split_unstable > 0)
+        && !unit_splits;
     if !settings.cuts.is_empty() && !empty_domain && model.has_integers() && root_cuts {
         let deadline = settings.time_limit.map(|t| start + t);
         let sources = SeparatorSources {
@@ -102,6 +107,7 @@ pub fn solve(model: &Model, settings: &Settings, sink: &dyn ProgressSink) -> Res
     }
     let mut ctx = SearchContext::new(model, problem, settings, start, relu);
     ctx.input_splitter = input_splitter;
+    ctx.lp_free_unit_splits = unit_splits;
     let relu_cuts = ctx.settings.cuts.contains(CutFamily::Relu) && model.has_integers();
     if ctx.settings.local_cuts && relu_cuts && !empty_domain {
         ctx.node_separator = model.relu.as_ref().and_then(ReluSeparator::new);

@@ -2,7 +2,7 @@
 //! the root bounds and the big-M rows with it before the root cuts and the search.
 
 use super::result::SearchStats;
-use super::settings::{InputSplits, Settings};
+use super::settings::{InputSplits, Settings, UnitSplits};
 use crate::lp::LpProblem;
 use crate::model::Model;
 use crate::propagation::{LocalDomain, RowStructure};
@@ -78,6 +78,30 @@ pub(super) fn input_splitter(
         &problem.col_upper,
         max_inputs,
     )
+}
+
+/// Whether nodes with many unstable units are split on an indicator without an LP
+/// (see [`Settings::unit_splits`]): the objective must be a linear function of the
+/// outputs (so that propagation bounds it), and with `auto` the question is one of
+/// feasibility on a network with more than [`INPUT_SPLIT_MAX_INPUTS`] inputs.
+pub(super) fn lp_free_unit_splits(
+    propagator: &NodePropagator,
+    settings: &Settings,
+    problem: &LpProblem,
+) -> bool {
+    if !propagator.bounds_objective() {
+        return false;
+    }
+    match settings.unit_splits {
+        UnitSplits::Off => false,
+        UnitSplits::On => true,
+        UnitSplits::Auto => {
+            let feasibility = settings.stop_at_first_solution
+                || settings.objective_limit.is_some()
+                || problem.costs.iter().all(|&c| c == 0.0);
+            feasibility && propagator.view().inputs.len() > INPUT_SPLIT_MAX_INPUTS
+        }
+    }
 }
 
 /// With fewer than [`AUTO_MIN_ROOT_UNSTABLE`] unstable units at the root,

@@ -131,6 +131,10 @@ pub struct SearchStats {
     pub input_split_solutions: u64,
     /// Seconds of input splitting (attacks, split choice, completion).
     pub time_input_splits: f64,
+    /// Nodes split on a unit indicator without an LP.
+    pub lp_free_unit_splits: u64,
+    /// Seconds of LP-free unit splitting (optimised slopes, split choice).
+    pub time_unit_splits: f64,
 }
 
 impl SearchStats {
@@ -191,6 +195,8 @@ impl SearchStats {
         self.input_splits += other.input_splits;
         self.input_split_solutions += other.input_split_solutions;
         self.time_input_splits += other.time_input_splits;
+        self.lp_free_unit_splits += other.lp_free_unit_splits;
+        self.time_unit_splits += other.time_unit_splits;
         self.propagation_probes += other.propagation_probes;
         self.big_m_tightened += other.big_m_tightened;
         for (layer, &count) in other.unit_splits.iter().enumerate() {

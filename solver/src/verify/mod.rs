@@ -42,6 +42,12 @@ const ATTACK_TIME_SHARE: f64 = 0.1;
 /// Time the first attack on all cases may take without a time limit.
 const ATTACK_TIME_UNLIMITED: Duration = Duration::from_secs(10);
 
+/// Work of the attack on one case, in multiply-adds (the restarts are cut to fit).
+const ATTACK_WORK: f64 = 5e8;
+
+/// Restarts of the attack before the bounds (the rest comes after them).
+const QUICK_ATTACK_RESTARTS: usize = 5;
+
 /// How pre-activation bounds are computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BoundsMethod {
@@ -302,39 +308,17 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
     let start = Instant::now();
     let deadline = options.timeout.map(|t| start + t);
     let mut reports = Vec::new();
-    // A cheap attack on every case first: many sat instances end here. It gets a
-    // share of the time limit, split evenly over the cases (large networks would
-    // otherwise spend it all here).
-    let attack_budget = options
-        .timeout
-        .map_or(ATTACK_TIME_UNLIMITED, |t| t.mul_f64(ATTACK_TIME_SHARE));
-    let attack_end = start + attack_budget;
-    for c in 0..property.cases.len() {
-        let left = attack_end.saturating_duration_since(Instant::now());
-        let settings = AttackSettings {
-            seed: options.search.seed.wrapping_add(c as u64 + 1),
-            deadline: Some(Instant::now() + left / (property.cases.len() - c) as u32),
-            ..AttackSettings::default()
-        };
-        if let Some(x) = attack(net, &property.cases[c], &settings) {
-            if let Some(cex) = check_counterexample(net, property, c, &x) {
-                reports.push(CaseReport {
-                    cases: vec![c],
-                    outcome: "attack".into(),
-                    unstable: 0,
-                    binaries: 0,
-                    nodes: 0,
-                    input_splits: 0,
-                    bounds_time: 0.0,
-                    time: start.elapsed().as_secs_f64(),
-                });
-                return Ok(VerifyReport {
-                    answer: Answer::Sat(cex),
-                    cases: reports,
-                    time: start.elapsed().as_secs_f64(),
-                });
-            }
-        }
+    // A short attack on every case first (many sat instances end here), then the
+    // bounds, then the rest of the attack on the cases the bounds left open.
+    let attack_end = start
+        + options
+            .timeout
+            .map_or(ATTACK_TIME_UNLIMITED, |t| t.mul_f64(ATTACK_TIME_SHARE));
+    let restarts = attack_restarts(net);
+    let all: Vec<usize> = (0..property.cases.len()).collect();
+    let quick = restarts.min(QUICK_ATTACK_RESTARTS);
+    if let Some(report) = attack_cases(net, property, &all, quick, 0, attack_end, options, start) {
+        return Ok(report);
     }
     // Bounds once per input region, shared by its cases; the cases they refute are
     // decided here, before any search.
@@ -348,33 +332,63 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
         let budget = remaining.map_or(Duration::from_secs(10), |t| {
             (t / (regions.len() - r) as u32).mul_f64(options.lp_budget_share)
         });
+        // Cheapest first: interval or symbolic bounds, then, for the cases they leave
+        // open, LP tightening where it pays.
         let first = &property.cases[region[0]];
-        let bounds = search_bounds(net, first, options.bounds, budget, input_splits)?;
-        let seconds = started.elapsed().as_secs_f64();
-        let unstable = bounds.relu_counts().unstable;
-        let mut open = Vec::new();
-        for &c in region {
-            let case_started = Instant::now();
-            match refute(net, &bounds, &property.cases[c])? {
-                Some(how) => reports.push(CaseReport {
-                    cases: vec![c],
-                    outcome: how.as_str().into(),
-                    unstable,
-                    binaries: 0,
-                    nodes: 0,
-                    input_splits: 0,
-                    bounds_time: seconds,
-                    time: seconds + case_started.elapsed().as_secs_f64(),
-                }),
-                None => open.push(c),
+        let (lo, up) = (&first.input_lower, &first.input_upper);
+        let mut bounds = match options.bounds {
+            BoundsMethod::Interval => interval_bounds(net, lo, up)?,
+            BoundsMethod::Symbolic | BoundsMethod::Lp => symbolic_bounds(net, lo, up)?,
+        };
+        let mut open = region.clone();
+        for tightened in [false, true] {
+            if tightened {
+                if open.is_empty()
+                    || !lp_tightening_pays(net, options.bounds, &bounds, input_splits)
+                {
+                    break;
+                }
+                tighten_by_lp(net, first, &mut bounds, budget)?;
             }
+            let seconds = started.elapsed().as_secs_f64();
+            let unstable = bounds.relu_counts().unstable;
+            let mut still_open = Vec::new();
+            for c in open {
+                let case_started = Instant::now();
+                match refute(net, &bounds, &property.cases[c])? {
+                    Some(how) => reports.push(CaseReport {
+                        cases: vec![c],
+                        outcome: how.as_str().into(),
+                        unstable,
+                        binaries: 0,
+                        nodes: 0,
+                        input_splits: 0,
+                        bounds_time: seconds,
+                        time: seconds + case_started.elapsed().as_secs_f64(),
+                    }),
+                    None => still_open.push(c),
+                }
+            }
+            open = still_open;
         }
+        let seconds = started.elapsed().as_secs_f64();
         match options.disjunction {
             DisjunctionMode::Separate => groups.extend(open.into_iter().map(|c| (vec![c], r))),
             DisjunctionMode::Combined if !open.is_empty() => groups.push((open, r)),
             DisjunctionMode::Combined => {}
         }
         region_bounds.push(RegionBounds { bounds, seconds });
+    }
+    let open: Vec<usize> = groups.iter().flat_map(|g| g.0.iter().copied()).collect();
+    if restarts > quick {
+        let more = restarts - quick;
+        if let Some(mut report) = attack_cases(
+            net, property, &open, more, quick, attack_end, options, start,
+        ) {
+            reports.append(&mut report.cases);
+            report.cases = reports;
+            return Ok(report);
+        }
     }
     // Then the searches, each with a fair share of the remaining time; groups that
     // run out of their share are retried with what the others left.
@@ -428,32 +442,84 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
     })
 }
 
-/// The case's bounds for a search with input-split mode `mode`: by `method`, except
-/// that with [`BoundsMethod::Lp`] the LP tightening is skipped when the search can
-/// split inputs (`mode` on, or auto with few inputs) and the symbolic bounds leave
-/// at least [`AUTO_MIN_ROOT_UNSTABLE`] units unstable. There the LP tightening
-/// costs seconds and the splits tighten the bounds node by node anyway; with fewer
+/// Whether LP tightening of a region's symbolic `bounds` pays under `method` and
+/// input-split mode `mode`: only for [`BoundsMethod::Lp`], and not when the search
+/// can split inputs (`mode` on, or auto with few inputs) and at least
+/// [`AUTO_MIN_ROOT_UNSTABLE`] units are unstable. There the LP tightening costs
+/// seconds and the splits tighten the bounds node by node anyway; with fewer
 /// unstable units it is cheap and often decides the case at once.
-fn search_bounds(
+fn lp_tightening_pays(
     net: &Network,
-    case: &Case,
     method: BoundsMethod,
-    budget: Duration,
+    bounds: &NetworkBounds,
     mode: InputSplits,
-) -> Result<NetworkBounds> {
+) -> bool {
     let splits = match mode {
         InputSplits::On => true,
         InputSplits::Off => false,
         InputSplits::Auto => net.input_dim() <= INPUT_SPLIT_MAX_INPUTS,
     };
-    if method != BoundsMethod::Lp || !splits {
-        return case_bounds(net, case, method, budget);
+    method == BoundsMethod::Lp
+        && !(splits && bounds.relu_counts().unstable >= AUTO_MIN_ROOT_UNSTABLE)
+}
+
+/// Attack restarts per case: the default, or fewer where a restart of a large
+/// network would exceed [`ATTACK_WORK`] (at least one). Deterministic.
+fn attack_restarts(net: &Network) -> usize {
+    let settings = AttackSettings::default();
+    let weights: usize = net.layers().iter().map(|l| l.weights().len()).sum();
+    let per_restart = (2 * weights * settings.steps.max(1)) as f64;
+    ((ATTACK_WORK / per_restart) as usize).clamp(1, settings.restarts)
+}
+
+/// Attacks each case of `cases` with `restarts` restarts (seeded past the first
+/// `skip` ones, so a second round tries new starting points), all before `end`.
+/// Returns the report of a `sat` answer when a checked counterexample is found.
+#[allow(clippy::too_many_arguments)]
+fn attack_cases(
+    net: &Network,
+    property: &Property,
+    cases: &[usize],
+    restarts: usize,
+    skip: usize,
+    end: Instant,
+    options: &VerifyOptions,
+    start: Instant,
+) -> Option<VerifyReport> {
+    for (k, &c) in cases.iter().enumerate() {
+        let left = end.saturating_duration_since(Instant::now());
+        let settings = AttackSettings {
+            restarts,
+            seed: options
+                .search
+                .seed
+                .wrapping_add(c as u64 + 1)
+                .wrapping_add((skip as u64) << 32),
+            deadline: Some(Instant::now() + left / (cases.len() - k) as u32),
+            ..AttackSettings::default()
+        };
+        let Some(x) = attack(net, &property.cases[c], &settings) else {
+            continue;
+        };
+        if let Some(cex) = check_counterexample(net, property, c, &x) {
+            let time = start.elapsed().as_secs_f64();
+            return Some(VerifyReport {
+                answer: Answer::Sat(cex),
+                cases: vec![CaseReport {
+                    cases: vec![c],
+                    outcome: "attack".into(),
+                    unstable: 0,
+                    binaries: 0,
+                    nodes: 0,
+                    input_splits: 0,
+                    bounds_time: 0.0,
+                    time,
+                }],
+                time,
+            });
+        }
     }
-    let mut bounds = symbolic_bounds(net, &case.input_lower, &case.input_upper)?;
-    if bounds.relu_counts().unstable < AUTO_MIN_ROOT_UNSTABLE {
-        tighten_by_lp(net, case, &mut bounds, budget)?;
-    }
-    Ok(bounds)
+    None
 }
 
 /// The bounds of one input region and the seconds they took.

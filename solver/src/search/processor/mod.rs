@@ -5,7 +5,8 @@
 //! its verdict), [`heuristics`] (primal heuristics on the LP point) and
 //! [`branching`] (the rule's choice, strong-branching probes, the children);
 //! [`input_split`] branches on the network's inputs without an LP while a node
-//! still has many unstable units.
+//! still has many unstable units; [`unit_split`] branches on unit indicators
+//! without an LP on networks with many inputs.
 //!
 //! Rules that keep answers right: an LP failure never prunes a node (the LP is solved
 //! again cold, and if that fails too the node is branched without a bound and counted
@@ -17,6 +18,7 @@ mod evaluate;
 mod heuristics;
 mod input_split;
 mod node_cuts;
+mod unit_split;
 
 use super::context::SearchContext;
 use super::node::Node;
@@ -172,6 +174,9 @@ impl<'c, 'm> Processor<'c, 'm> {
         }
         let node_bound = propagated_bound.max(node.bound);
         if let Some(processed) = self.split_input(&node, &derived, node_bound, incumbent) {
+            return processed;
+        }
+        if let Some(processed) = self.split_unit(&node, &derived, node_bound, incumbent) {
             return processed;
         }
         let (objective, bound) = match self.evaluate_lp(&node, &derived, cutoff, pruned_bound, warm)
