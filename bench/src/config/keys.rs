@@ -258,7 +258,7 @@ mod tests {
         assert!(key("opt").is_none());
         assert_eq!(
             key_list(),
-            "branching, lp, cuts, relu, propagation, input-splits, input-split-unstable, unit-splits, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
+            "branching, lp, cuts, relu, propagation, input-splits, unit-splits, input-split-unstable, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
         );
     }
 }
