@@ -5,7 +5,6 @@ use relumip_solver::io::relu::ReluReport;
 use relumip_solver::model::{check_solution, Model};
 use relumip_solver::search::{CutFamilyStats, Settings, SolveResult};
 use serde_json::json;
-use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
@@ -22,8 +21,7 @@ pub fn write_solution(path: &Path, model: &Model, result: &SolveResult) -> Resul
             text.push_str(&format!("{} {:?}\n", v.name, value));
         }
     }
-    std::fs::File::create(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
+    relumip_solver::io::write_atomically(path, text.as_bytes())
         .with_context(|| format!("cannot write solution file {}", path.display()))
 }
 
@@ -164,6 +162,6 @@ pub fn write_stats(
         fields.insert("time_relu_detection".into(), json!(relu.time.as_secs_f64()));
     }
     let text = serde_json::to_string_pretty(&value).context("cannot encode statistics")?;
-    std::fs::write(path, text + "\n")
+    relumip_solver::io::write_atomically(path, (text + "\n").as_bytes())
         .with_context(|| format!("cannot write statistics file {}", path.display()))
 }

@@ -131,8 +131,11 @@ pub fn run(args: &AdversarialArgs) -> Result<()> {
             }
             println!("output {}", line(&example.output));
             match &args.output {
-                Some(path) => std::fs::write(path, line(&example.input) + "\n")
-                    .with_context(|| format!("cannot write {}", path.display()))?,
+                Some(path) => relumip_solver::io::write_atomically(
+                    path,
+                    (line(&example.input) + "\n").as_bytes(),
+                )
+                .with_context(|| format!("cannot write {}", path.display()))?,
                 None => println!("input {}", line(&example.input)),
             }
         }

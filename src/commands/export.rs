@@ -76,8 +76,11 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             "relu": milp.model.relu,
         });
         let json_path = args.out.join(format!("{base}_case{k}.json"));
-        std::fs::write(&json_path, serde_json::to_string_pretty(&sidecar)? + "\n")
-            .with_context(|| format!("cannot write {}", json_path.display()))?;
+        relumip_solver::io::write_atomically(
+            &json_path,
+            (serde_json::to_string_pretty(&sidecar)? + "\n").as_bytes(),
+        )
+        .with_context(|| format!("cannot write {}", json_path.display()))?;
         println!(
             "wrote {} ({} rows, {} columns, {} binaries)",
             mps.display(),

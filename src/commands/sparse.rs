@@ -175,7 +175,7 @@ fn write_outputs(
     });
     let path = with_extension(prefix, ".json");
     let text = serde_json::to_string_pretty(&report)?;
-    std::fs::write(&path, text + "\n")
+    relumip_solver::io::write_atomically(&path, (text + "\n").as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     println!("Wrote             {}", path.display());
     Ok(())

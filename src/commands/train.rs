@@ -254,8 +254,11 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             "details": details,
         });
         let path = with_extension(prefix, ".json");
-        std::fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        relumip_solver::io::write_atomically(
+            &path,
+            (serde_json::to_string_pretty(&report)? + "\n").as_bytes(),
+        )
+        .with_context(|| format!("cannot write {}", path.display()))?;
         println!(
             "Wrote             {} and {}",
             onnx.display(),

@@ -85,11 +85,11 @@ pub(super) fn write_reports(
         reference: solver_names.get(reference).cloned().unwrap_or_default(),
     };
     let csv_path = out.join("results.csv");
-    std::fs::write(&csv_path, results_csv(&records))
+    relumip_solver::io::write_atomically(&csv_path, results_csv(&records).as_bytes())
         .with_context(|| format!("cannot write {}", csv_path.display()))?;
     let summary = summary_markdown(&meta, &records, &table, &summaries, &found);
     let md_path = out.join("summary.md");
-    std::fs::write(&md_path, &summary)
+    relumip_solver::io::write_atomically(&md_path, summary.as_bytes())
         .with_context(|| format!("cannot write {}", md_path.display()))?;
     let max_limit = plan.iter().map(|p| p.time_limit).fold(0.0, f64::max);
     let plots = match plot::write_plots(&table, &suite.name, max_limit, out) {

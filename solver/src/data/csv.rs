@@ -15,7 +15,7 @@
 use super::Dataset;
 use crate::error::{Error, Result};
 use crate::io::open_text;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::Path;
 
 /// Reads a data set from a CSV file (plain or gzip-compressed).
@@ -91,9 +91,7 @@ pub fn write_csv(data: &Dataset, path: &Path) -> Result<()> {
         }
         text.push_str(&format!("{y}\n"));
     }
-    let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| Error::io(path, e))
+    crate::io::write_atomically(path, text.as_bytes())
 }
 
 struct Header {

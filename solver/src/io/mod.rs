@@ -11,8 +11,50 @@ pub mod vnnlib;
 use crate::error::{Error, Result};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder that is
+/// synced and then renamed into place: whoever reads the path (or finds it after a
+/// killed run) sees the old file or the new one, never a part. On Unix the new file
+/// gets mode `0644` (the temporary file is created `0600`).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e| Error::io(path, e);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".relumip-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644))
+            .map_err(io)?;
+    }
+    temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// `bytes`, gzip-compressed when `path` ends in `.gz` (any case).
+pub(crate) fn maybe_gzip(path: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        return Ok(bytes.to_vec());
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(bytes)
+        .and_then(|_| encoder.finish())
+        .map_err(|e| Error::io(path, e))
+}
 
 /// Reads a network by its file name: `.onnx` / `.onnx.gz` (ONNX) or `.nnet`
 /// (`.nnet.gz`). A `.nnet` file's normalisation is folded in when `nnet_raw` is true
@@ -82,5 +124,42 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         Ok(out)
     } else {
         Ok(raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The new content replaces the old one, nothing else is left in the folder, a
+    /// `.gz` name is compressed and reads back, and a folder that does not exist is
+    /// an error naming the file (the old file untouched).
+    #[test]
+    fn atomic_writes_replace_whole_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        write_atomically(&path, b"old\n").expect("written");
+        write_atomically(&path, b"new content\n").expect("rewritten");
+        assert_eq!(read_text(&path).expect("read"), "new content\n");
+        let gz = dir.path().join("out.txt.gz");
+        write_atomically(&gz, &maybe_gzip(&gz, b"packed\n").expect("gzip")).expect("written");
+        assert_eq!(read_text(&gz).expect("read"), "packed\n");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        let missing = dir.path().join("no").join("such.txt");
+        let err = write_atomically(&missing, b"x").expect_err("no folder");
+        assert!(err.to_string().contains("such.txt"), "{err}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path)
+                .expect("metadata")
+                .permissions()
+                .mode();
+            assert_ne!(mode & 0o044, 0, "readable by others as usual: {mode:o}");
+        }
     }
 }

@@ -15,6 +15,10 @@ use std::time::Instant;
 pub struct AttackSettings {
     /// Random restarts (the first starts at the box centre).
     pub restarts: usize,
+    /// Restarts of the same seeded sequence skipped before the first one made, so
+    /// that an attack of `restarts: a` followed by one with `skip: a` makes the
+    /// restarts of a single attack with `restarts: a + b`.
+    pub skip: usize,
     /// Gradient steps per restart.
     pub steps: usize,
     /// Seed of the random starts.
@@ -27,6 +31,7 @@ impl Default for AttackSettings {
     fn default() -> Self {
         AttackSettings {
             restarts: 50,
+            skip: 0,
             steps: 100,
             seed: 1,
             deadline: None,
@@ -109,7 +114,7 @@ pub fn attack_in_box(
         return None;
     }
     let mut rng = SplitMix64::new(settings.seed);
-    for restart in 0..settings.restarts {
+    for restart in 0..settings.skip + settings.restarts {
         let mut x: Vec<f64> = if restart == 0 {
             lo.iter().zip(up).map(|(l, u)| 0.5 * (l + u)).collect()
         } else {
@@ -118,6 +123,9 @@ pub fn attack_in_box(
                 .map(|(&l, &u)| rng.uniform(l, u))
                 .collect()
         };
+        if restart < settings.skip {
+            continue;
+        }
         let (mut best, mut binding, mut values) = evaluate(net, case, &x);
         for step in 0..settings.steps {
             if best <= 0.0 {

@@ -235,6 +235,7 @@ impl InputSplitter {
         let centre: Vec<f64> = lo.iter().zip(&up).map(|(l, u)| 0.5 * (l + u)).collect();
         let settings = AttackSettings {
             restarts: 1,
+            skip: 0,
             steps: NODE_ATTACK_STEPS,
             seed: 0,
             deadline: None,

@@ -321,66 +321,30 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
         return Ok(report);
     }
     // Bounds once per input region, shared by its cases; the cases they refute are
-    // decided here, before any search.
+    // decided here, before any search. Cheapest first: interval or symbolic bounds
+    // for every region, then the rest of the attack on the open cases, then LP
+    // tightening (where it pays) for the regions that still have open cases.
     let input_splits = options.strategy.input_splits(options.search.input_splits);
     let regions = group_by_region(&property.cases);
     let mut region_bounds: Vec<RegionBounds> = Vec::with_capacity(regions.len());
-    let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
-    for (r, region) in regions.iter().enumerate() {
+    let mut region_open: Vec<Vec<usize>> = Vec::with_capacity(regions.len());
+    for region in &regions {
         let started = Instant::now();
-        let remaining = deadline.map(|d| d.saturating_duration_since(started));
-        let budget = remaining.map_or(Duration::from_secs(10), |t| {
-            (t / (regions.len() - r) as u32).mul_f64(options.lp_budget_share)
-        });
-        // Cheapest first: interval or symbolic bounds, then, for the cases they leave
-        // open, LP tightening where it pays.
         let first = &property.cases[region[0]];
         let (lo, up) = (&first.input_lower, &first.input_upper);
-        let mut bounds = match options.bounds {
+        let bounds = match options.bounds {
             BoundsMethod::Interval => interval_bounds(net, lo, up)?,
             BoundsMethod::Symbolic | BoundsMethod::Lp => symbolic_bounds(net, lo, up)?,
         };
-        let mut open = region.clone();
-        for tightened in [false, true] {
-            if tightened {
-                if open.is_empty()
-                    || !lp_tightening_pays(net, options.bounds, &bounds, input_splits)
-                {
-                    break;
-                }
-                tighten_by_lp(net, first, &mut bounds, budget)?;
-            }
-            let seconds = started.elapsed().as_secs_f64();
-            let unstable = bounds.relu_counts().unstable;
-            let mut still_open = Vec::new();
-            for c in open {
-                let case_started = Instant::now();
-                match refute(net, &bounds, &property.cases[c])? {
-                    Some(how) => reports.push(CaseReport {
-                        cases: vec![c],
-                        outcome: how.as_str().into(),
-                        unstable,
-                        binaries: 0,
-                        nodes: 0,
-                        input_splits: 0,
-                        bounds_time: seconds,
-                        time: seconds + case_started.elapsed().as_secs_f64(),
-                    }),
-                    None => still_open.push(c),
-                }
-            }
-            open = still_open;
-        }
-        let seconds = started.elapsed().as_secs_f64();
-        match options.disjunction {
-            DisjunctionMode::Separate => groups.extend(open.into_iter().map(|c| (vec![c], r))),
-            DisjunctionMode::Combined if !open.is_empty() => groups.push((open, r)),
-            DisjunctionMode::Combined => {}
-        }
-        region_bounds.push(RegionBounds { bounds, seconds });
+        let cheap = RegionBounds {
+            bounds,
+            seconds: started.elapsed().as_secs_f64(),
+        };
+        region_open.push(refute_cases(net, property, &cheap, region, &mut reports)?);
+        region_bounds.push(cheap);
     }
-    let open: Vec<usize> = groups.iter().flat_map(|g| g.0.iter().copied()).collect();
-    if restarts > quick {
+    let open: Vec<usize> = region_open.iter().flatten().copied().collect();
+    if restarts > quick && !open.is_empty() {
         let more = restarts - quick;
         if let Some(mut report) = attack_cases(
             net, property, &open, more, quick, attack_end, options, start,
@@ -388,6 +352,32 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
             reports.append(&mut report.cases);
             report.cases = reports;
             return Ok(report);
+        }
+    }
+    let with_open = region_open.iter().filter(|o| !o.is_empty()).count();
+    let mut tightened = 0;
+    for (region, open) in region_bounds.iter_mut().zip(region_open.iter_mut()) {
+        if open.is_empty() || !lp_tightening_pays(net, options.bounds, &region.bounds, input_splits)
+        {
+            continue;
+        }
+        let started = Instant::now();
+        let remaining = deadline.map(|d| d.saturating_duration_since(started));
+        let budget = remaining.map_or(Duration::from_secs(10), |t| {
+            (t / (with_open - tightened) as u32).mul_f64(options.lp_budget_share)
+        });
+        tightened += 1;
+        let first = &property.cases[open[0]];
+        tighten_by_lp(net, first, &mut region.bounds, budget)?;
+        region.seconds += started.elapsed().as_secs_f64();
+        *open = refute_cases(net, property, region, open, &mut reports)?;
+    }
+    let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
+    for (r, open) in region_open.into_iter().enumerate() {
+        match options.disjunction {
+            DisjunctionMode::Separate => groups.extend(open.into_iter().map(|c| (vec![c], r))),
+            DisjunctionMode::Combined if !open.is_empty() => groups.push((open, r)),
+            DisjunctionMode::Combined => {}
         }
     }
     // Then the searches, each with a fair share of the remaining time; groups that
@@ -472,8 +462,9 @@ fn attack_restarts(net: &Network) -> usize {
     ((ATTACK_WORK / per_restart) as usize).clamp(1, settings.restarts)
 }
 
-/// Attacks each case of `cases` with `restarts` restarts (seeded past the first
-/// `skip` ones, so a second round tries new starting points), all before `end`.
+/// Attacks each case of `cases` with `restarts` restarts after the first `skip` of
+/// the case's seeded sequence (a second round goes on where the first stopped),
+/// all before `end`.
 /// Returns the report of a `sat` answer when a checked counterexample is found.
 #[allow(clippy::too_many_arguments)]
 fn attack_cases(
@@ -490,11 +481,8 @@ fn attack_cases(
         let left = end.saturating_duration_since(Instant::now());
         let settings = AttackSettings {
             restarts,
-            seed: options
-                .search
-                .seed
-                .wrapping_add(c as u64 + 1)
-                .wrapping_add((skip as u64) << 32),
+            skip,
+            seed: options.search.seed.wrapping_add(c as u64 + 1),
             deadline: Some(Instant::now() + left / (cases.len() - k) as u32),
             ..AttackSettings::default()
         };
@@ -520,6 +508,36 @@ fn attack_cases(
         }
     }
     None
+}
+
+/// The cases of `cases` that the region's bounds do not refute; a report for each
+/// refuted one.
+fn refute_cases(
+    net: &Network,
+    property: &Property,
+    region: &RegionBounds,
+    cases: &[usize],
+    reports: &mut Vec<CaseReport>,
+) -> Result<Vec<usize>> {
+    let unstable = region.bounds.relu_counts().unstable;
+    let mut open = Vec::new();
+    for &c in cases {
+        let started = Instant::now();
+        match refute(net, &region.bounds, &property.cases[c])? {
+            Some(how) => reports.push(CaseReport {
+                cases: vec![c],
+                outcome: how.as_str().into(),
+                unstable,
+                binaries: 0,
+                nodes: 0,
+                input_splits: 0,
+                bounds_time: region.seconds,
+                time: region.seconds + started.elapsed().as_secs_f64(),
+            }),
+            None => open.push(c),
+        }
+    }
+    Ok(open)
 }
 
 /// The bounds of one input region and the seconds they took.

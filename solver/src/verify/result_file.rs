@@ -29,7 +29,7 @@ pub fn result_text(answer: &Answer) -> String {
 
 /// Writes the result file of `answer` to `path`.
 pub fn write_result_file(path: &Path, answer: &Answer) -> Result<()> {
-    std::fs::write(path, result_text(answer)).map_err(|e| Error::io(path, e))
+    crate::io::write_atomically(path, result_text(answer).as_bytes())
 }
 
 /// Reads a result file: the answer word and the `(name, value)` assignments.

@@ -4,7 +4,6 @@ use super::unique_name;
 use crate::error::{Error, Result};
 use crate::model::{Model, ObjSense};
 use std::collections::HashSet;
-use std::io::Write as _;
 use std::path::Path;
 
 /// Checks that `model` can be written as MPS faithfully: every number finite where
@@ -79,22 +78,7 @@ pub fn check_writable(model: &Model) -> Result<()> {
 pub fn write_mps(model: &Model, path: &Path) -> Result<()> {
     check_writable(model)?;
     let text = write_mps_string(model);
-    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    let gz = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let result = if gz {
-        let mut encoder = flate2::write::GzEncoder::new(file, flate2::Compression::default());
-        encoder
-            .write_all(text.as_bytes())
-            .and_then(|_| encoder.finish())
-            .and_then(|f| f.sync_all())
-    } else {
-        let mut file = file;
-        file.write_all(text.as_bytes())
-            .and_then(|_| file.sync_all())
-    };
-    result.map_err(|e| Error::io(path, e))
+    crate::io::write_atomically(path, &crate::io::maybe_gzip(path, text.as_bytes())?)
 }
 
 /// The model as free MPS text, read by relumip, HiGHS and CBC.

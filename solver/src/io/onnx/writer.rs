@@ -9,10 +9,9 @@ use super::proto::{
     attribute_type, data_type, AttributeProto, Dimension, GraphProto, ModelProto, NodeProto,
     OperatorSetIdProto, TensorProto, TensorShapeProto, TensorTypeProto, TypeProto, ValueInfoProto,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::nn::{Activation, Network};
 use prost::Message;
-use std::io::Write;
 use std::path::Path;
 
 /// Element type of the written tensors.
@@ -47,16 +46,7 @@ pub struct OnnxWriteOptions {
 /// Writes `net` as an ONNX file; gzip-compressed if the name ends in `.gz`.
 pub fn write_onnx(net: &Network, path: &Path, options: &OnnxWriteOptions) -> Result<()> {
     let bytes = onnx_bytes(net, options);
-    let io = |e| Error::io(path, e);
-    let mut file = std::fs::File::create(path).map_err(io)?;
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
-        gz.write_all(&bytes).map_err(io)?;
-        gz.finish().map_err(io)?;
-    } else {
-        file.write_all(&bytes).map_err(io)?;
-    }
-    Ok(())
+    crate::io::write_atomically(path, &crate::io::maybe_gzip(path, &bytes)?)
 }
 
 /// The encoded bytes of the ONNX model of `net`.

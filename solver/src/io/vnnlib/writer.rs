@@ -1,7 +1,7 @@
 //! Writer of VNN-LIB properties: the inverse of the reader for the properties it
 //! builds (numbers printed so that they read back to the same `f64`).
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::nn::property::{Case, LinearConstraint, Property};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -55,7 +55,7 @@ pub fn format_vnnlib(property: &Property, comment: &str) -> String {
 
 /// Writes [`format_vnnlib`]`(property, comment)` to `path`.
 pub fn write_vnnlib(property: &Property, path: &Path, comment: &str) -> Result<()> {
-    std::fs::write(path, format_vnnlib(property, comment)).map_err(|e| Error::io(path, e))
+    crate::io::write_atomically(path, format_vnnlib(property, comment).as_bytes())
 }
 
 /// All constraints of one case, box first.
