@@ -154,7 +154,7 @@ impl NodePropagator {
                     output_function_lower_bounds(&self.view.net, bounds, &functions).ok()?;
                 // In a disjunctive model, the group that bounds the objective (the
                 // weakest), and in it the strongest function.
-                let group = self.bottleneck_group(&values);
+                let group = self.weakest_group(&values).map(|(g, _)| g);
                 (0..values.len())
                     .filter(|&f| group.is_none() || self.objective_functions[f].group == group)
                     .max_by(|&a, &b| values[a].total_cmp(&values[b]))?
@@ -291,28 +291,23 @@ impl NodePropagator {
     /// largest over the unconditional functions and over the smallest group bound
     /// (a group's bound being its largest function).
     fn combine(&self, values: &[f64]) -> f64 {
-        let mut plain = f64::NEG_INFINITY;
-        let mut groups: SmallVec<[(usize, f64); 8]> = SmallVec::new();
-        for (f, &v) in self.objective_functions.iter().zip(values) {
-            match f.group {
-                None => plain = plain.max(v),
-                Some(g) => match groups.iter_mut().find(|e| e.0 == g) {
-                    Some(e) => e.1 = e.1.max(v),
-                    None => groups.push((g, v)),
-                },
-            }
-        }
-        let weakest = groups.iter().map(|e| e.1).fold(f64::INFINITY, f64::min);
-        if groups.is_empty() {
-            plain
-        } else {
-            plain.max(weakest)
+        let plain = self
+            .objective_functions
+            .iter()
+            .zip(values)
+            .filter(|(f, _)| f.group.is_none())
+            .map(|(_, &v)| v)
+            .fold(f64::NEG_INFINITY, f64::max);
+        match self.weakest_group(values) {
+            Some((_, weakest)) => plain.max(weakest),
+            None => plain,
         }
     }
 
-    /// The selector of the group with the smallest bound, given the lower bound of
-    /// every objective function; `None` without groups.
-    fn bottleneck_group(&self, values: &[f64]) -> Option<usize> {
+    /// The selector of the group with the smallest bound (a group's bound being its
+    /// largest function) and that bound, given the lower bound of every objective
+    /// function; `None` without groups.
+    fn weakest_group(&self, values: &[f64]) -> Option<(usize, f64)> {
         let mut groups: SmallVec<[(usize, f64); 8]> = SmallVec::new();
         for (f, &v) in self.objective_functions.iter().zip(values) {
             if let Some(g) = f.group {
@@ -322,10 +317,7 @@ impl NodePropagator {
                 }
             }
         }
-        groups
-            .iter()
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|e| e.0)
+        groups.into_iter().min_by(|a, b| a.1.total_cmp(&b.1))
     }
 
     /// True when the objective is bounded by linear functions of the outputs.

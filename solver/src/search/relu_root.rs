@@ -45,9 +45,7 @@ pub(super) fn input_splitter(
     let max_inputs = match settings.input_splits {
         InputSplits::Off => return None,
         InputSplits::Auto => {
-            let feasibility = settings.stop_at_first_solution
-                || settings.objective_limit.is_some()
-                || problem.costs.iter().all(|&c| c == 0.0);
+            let feasibility = is_feasibility_question(settings, problem);
             let dom = LocalDomain::new(
                 Arc::new(problem.col_lower.clone()),
                 Arc::new(problem.col_upper.clone()),
@@ -96,12 +94,18 @@ pub(super) fn lp_free_unit_splits(
         UnitSplits::Off => false,
         UnitSplits::On => true,
         UnitSplits::Auto => {
-            let feasibility = settings.stop_at_first_solution
-                || settings.objective_limit.is_some()
-                || problem.costs.iter().all(|&c| c == 0.0);
-            feasibility && propagator.view().inputs.len() > INPUT_SPLIT_MAX_INPUTS
+            is_feasibility_question(settings, problem)
+                && propagator.view().inputs.len() > INPUT_SPLIT_MAX_INPUTS
         }
     }
+}
+
+/// True when the run asks a question of feasibility: the first solution, or any
+/// solution within an objective limit, is the answer (or there is no objective).
+fn is_feasibility_question(settings: &Settings, problem: &LpProblem) -> bool {
+    settings.stop_at_first_solution
+        || settings.objective_limit.is_some()
+        || problem.costs.iter().all(|&c| c == 0.0)
 }
 
 /// With fewer than [`AUTO_MIN_ROOT_UNSTABLE`] unstable units at the root,

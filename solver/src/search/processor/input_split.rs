@@ -64,16 +64,36 @@ impl Processor<'_, '_> {
             }
         }
         self.stats.input_splits += 1;
-        let parent = self.extend_chain(node, derived.clone());
         let (lower, upper) = (self.dom.lower[split.col], self.dom.upper[split.col]);
-        // A half whose bound reaches the cutoff is closed as soon as it is taken.
         let [below, above] = exploration.child_bounds.unwrap_or([bound; 2]);
-        let halves = [(lower, split.at, below), (split.at, upper, above)].map(|(lo, up, b)| {
-            let change = BoundChange {
-                col: split.col,
-                lower: lo,
-                upper: up,
-            };
+        let processed = self.branch_without_lp(
+            node,
+            derived,
+            split.col,
+            [(lower, split.at, below), (split.at, upper, above)],
+            bound,
+            solutions,
+        );
+        self.stats.time_input_splits += started.elapsed().as_secs_f64();
+        Some(processed)
+    }
+
+    /// The two children of a split made without an LP: column `col` restricted to
+    /// `(lower, upper)` in each, each starting with its own bound (at least the node's
+    /// `bound`; a child whose bound reaches the cutoff is closed as soon as it is
+    /// taken) and the node's basis.
+    pub(super) fn branch_without_lp(
+        &self,
+        node: &Node,
+        derived: &SmallVec<[BoundChange; 4]>,
+        col: usize,
+        halves: [(f64, f64, f64); 2],
+        bound: f64,
+        solutions: Vec<(f64, Vec<f64>)>,
+    ) -> Processed {
+        let parent = self.extend_chain(node, derived.clone());
+        let children = halves.map(|(lower, upper, b)| {
+            let change = BoundChange { col, lower, upper };
             child(
                 &parent,
                 node,
@@ -83,11 +103,10 @@ impl Processor<'_, '_> {
                 None,
             )
         });
-        self.stats.time_input_splits += started.elapsed().as_secs_f64();
-        Some(Processed {
-            outcome: Outcome::Branched { children: halves },
+        Processed {
+            outcome: Outcome::Branched { children },
             solutions,
             unresolved_bound: None,
-        })
+        }
     }
 }

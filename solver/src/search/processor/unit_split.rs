@@ -6,8 +6,7 @@
 //! best BaBSR score, the one whose children's propagated bounds are best (the
 //! weaker child first, the stronger on ties); the children start with those bounds.
 
-use super::branching::child;
-use super::{Outcome, Processed, Processor};
+use super::{Processed, Processor};
 use crate::branch::{babsr_score, UnitInfo};
 use crate::propagation::BoundChange;
 use crate::search::node::Node;
@@ -97,27 +96,15 @@ impl Processor<'_, '_> {
         let (z, layer, values) = best?;
         self.stats.record_unit_split(layer);
         self.stats.lp_free_unit_splits += 1;
-        let parent = self.extend_chain(node, derived.clone());
-        let children = [(0.0, values[0]), (1.0, values[1])].map(|(phase, b)| {
-            let change = BoundChange {
-                col: z,
-                lower: phase,
-                upper: phase,
-            };
-            child(
-                &parent,
-                node,
-                change,
-                b.max(bound),
-                node.basis.clone(),
-                None,
-            )
-        });
+        let processed = self.branch_without_lp(
+            node,
+            derived,
+            z,
+            [(0.0, 0.0, values[0]), (1.0, 1.0, values[1])],
+            bound,
+            Vec::new(),
+        );
         self.stats.time_unit_splits += started.elapsed().as_secs_f64();
-        Some(Processed {
-            outcome: Outcome::Branched { children },
-            solutions: Vec::new(),
-            unresolved_bound: None,
-        })
+        Some(processed)
     }
 }
