@@ -123,6 +123,7 @@ pub fn write_stats(
         "unit_splits_per_layer": s.unit_splits,
         "input_splits": s.input_splits,
         "input_split_solutions": s.input_split_solutions,
+        "input_split_stalls": s.input_split_stalls,
         "time_input_splits": s.time_input_splits,
         "threads": result.threads,
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,

@@ -1,7 +1,8 @@
 //! Cuts at nodes: local ReLU cuts (separated with a node's propagated bounds) hold at
 //! every feasible point of the node's subtree, checked by enumeration of the
 //! activation patterns; solving with local cuts and the cut pool gives the optimum
-//! found without them, on generated and verification MILPs, in both schedules.
+//! found without them, on generated and verification MILPs, in both schedules, with
+//! and without input splits (whose nodes branch without an LP between LP nodes).
 
 mod common;
 
@@ -16,13 +17,13 @@ use relumip_solver::nn::property::{Case, LinearConstraint};
 use relumip_solver::propagation::{LocalDomain, RowStructure};
 use relumip_solver::relu::{NetworkView, NodePropagator};
 use relumip_solver::rng::SplitMix64;
-use relumip_solver::search::{Schedule, SolveResult};
+use relumip_solver::search::{InputSplits, Schedule, SolveResult};
 use relumip_solver::verify::pre_bounds;
 use relumip_solver::{solve, NoProgress, Settings, Status};
 use std::sync::Arc;
 
 fn solve_with(model: &Model, local: bool, pool: bool, threads: usize) -> SolveResult {
-    solve_inheriting(model, local, pool, threads, true)
+    solve_inheriting(model, local, pool, threads, true, InputSplits::Off)
 }
 
 fn solve_inheriting(
@@ -31,8 +32,10 @@ fn solve_inheriting(
     pool: bool,
     threads: usize,
     inherit: bool,
+    splits: InputSplits,
 ) -> SolveResult {
     let settings = Settings::builder()
+        .input_splits(splits)
         .inherit_node_cuts(inherit)
         .threads(threads)
         .schedule(Schedule::Deterministic)
@@ -219,23 +222,29 @@ fn local_cuts_hold_in_the_subtree_of_verification_networks() {
 }
 
 /// Solves `model` without node cuts, then with local cuts, the pool, and both (one
-/// and two threads, with and without inheritance): the same optimum every time. Returns the local cuts and pool
-/// cuts the runs added.
+/// and two threads, with and without inheritance, with input splits off and
+/// `auto`): the same optimum every time. Returns the local cuts and pool cuts the
+/// runs added.
 fn check_optimum(model: &Model, label: &str) -> (u64, u64) {
     let reference = solve_with(model, false, false, 1);
     assert_eq!(reference.status, Status::Optimal, "{label}");
     let optimum = reference.objective.expect("optimum");
     let (mut local, mut pool) = (0, 0);
-    for (with_local, with_pool, threads, inherit) in [
+    let configurations = [
         (true, false, 1, true),
         (false, true, 1, true),
         (true, true, 1, true),
         (true, true, 2, true),
         (true, true, 1, false),
-    ] {
-        let result = solve_inheriting(model, with_local, with_pool, threads, inherit);
+    ];
+    let runs = configurations
+        .iter()
+        .flat_map(|&c| [InputSplits::Off, InputSplits::Auto].map(move |s| (c, s)));
+    for ((with_local, with_pool, threads, inherit), splits) in runs {
+        let result = solve_inheriting(model, with_local, with_pool, threads, inherit, splits);
         let tag = format!(
-            "{label} local {with_local} pool {with_pool} threads {threads} inherit {inherit}"
+            "{label} local {with_local} pool {with_pool} threads {threads} inherit {inherit} input splits {}",
+            splits.name()
         );
         assert_eq!(result.status, Status::Optimal, "{tag}");
         let objective = result.objective.expect("optimum");

@@ -15,13 +15,16 @@ use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpStatus};
 use relumip_solver::model::Model;
 use relumip_solver::nn::property::{Case, LinearConstraint};
 use relumip_solver::rng::SplitMix64;
-use relumip_solver::search::{Schedule, SolveResult};
+use relumip_solver::search::{InputSplits, Schedule, SolveResult};
 use relumip_solver::verify::pre_bounds;
 use relumip_solver::{solve, NoProgress, Settings, Status};
 
+/// Solves with the LP at every node (no input splits), so that the root LP and its
+/// cuts are always there.
 fn solve_with(model: &Model, cuts: CutFamilies) -> SolveResult {
     let settings = Settings {
         threads: 1,
+        input_splits: InputSplits::Off,
         schedule: Schedule::Deterministic,
         cuts,
         ..Settings::default()

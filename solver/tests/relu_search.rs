@@ -75,14 +75,17 @@ fn assert_all_agree(model: &Model, label: &str) -> SolveResult {
 
 #[test]
 fn generated_relu_milps_have_one_optimum() {
-    let mut fixed = 0;
+    let (mut fixed, mut input_splits) = (0, 0);
     for seed in 0..8 {
         let model = relu_bigm(&[3, 8, 8, 2], seed);
         let result = assert_all_agree(&model, &format!("relu seed {seed}"));
         assert_eq!(result.status, Status::Optimal);
         fixed += result.stats.relu_fixed;
+        input_splits += result.stats.input_splits;
     }
     assert!(fixed > 0, "propagation never fixed a unit");
+    // Optimising over a network with three inputs, `auto` splits inputs.
+    assert!(input_splits > 0, "no node was split on an input");
 }
 
 /// The case "output 0 is not the largest by `rhs`" (`y_j - y0 <= rhs` for the other

@@ -75,6 +75,10 @@ pub struct InputSplitter {
     root_width: Vec<f64>,
     /// Nodes at this depth or deeper are not split on inputs (none: no limit).
     max_depth: Option<u32>,
+    /// A node whose best input split gains less than this share of its gap (from
+    /// its bound to the target) in the worse half goes to the LP instead (none:
+    /// input splits never stall).
+    stall_share: Option<f64>,
 }
 
 impl InputSplitter {
@@ -107,6 +111,7 @@ impl InputSplitter {
             inputs,
             root_width,
             max_depth: None,
+            stall_share: None,
         })
     }
 
@@ -114,6 +119,32 @@ impl InputSplitter {
     pub fn with_max_depth(mut self, depth: u32) -> InputSplitter {
         self.max_depth = Some(depth);
         self
+    }
+
+    /// The splitter that leaves a node to the LP when its best split gains less
+    /// than `share` of the node's gap in the worse half (see
+    /// [`InputSplitter::stalls`]).
+    pub fn with_stall_share(mut self, share: f64) -> InputSplitter {
+        self.stall_share = Some(share);
+        self
+    }
+
+    /// Whether input splitting has stalled at a node with objective bound `bound`
+    /// and target `target` (minimisation form) whose best split bounds its halves
+    /// by `halves`: the worse half gains less than the stall share of the gap.
+    /// Never with no stall share, no half bounds or an infinite gap.
+    pub fn stalls(&self, bound: f64, target: f64, halves: Option<[f64; 2]>) -> bool {
+        match (self.stall_share, halves) {
+            (Some(share), Some([below, above])) if target.is_finite() && bound.is_finite() => {
+                below.min(above) - bound < share * (target - bound)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a node may stall.
+    pub fn can_stall(&self) -> bool {
+        self.stall_share.is_some()
     }
 
     /// The depth from which nodes are left to the LP, if any.

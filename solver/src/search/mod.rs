@@ -17,7 +17,9 @@ pub mod result;
 pub mod settings;
 pub mod shared;
 
-pub use relu_root::{AUTO_MIN_ROOT_UNSTABLE, AUTO_SPLIT_FIRST_DEPTH};
+pub use relu_root::{
+    AUTO_MIN_ROOT_UNSTABLE, AUTO_OPTIMISATION_STALL_SHARE, AUTO_SPLIT_FIRST_DEPTH,
+};
 pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
     InputSplits, Schedule, Settings, SettingsBuilder, UnitSplits, CUT_POOL_MAX_AGE,

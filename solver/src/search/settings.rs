@@ -39,9 +39,11 @@ pub enum Schedule {
 /// [`crate::relu::InputSplitter`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum InputSplits {
-    /// For feasibility questions (the first solution wanted) on networks with at
-    /// most [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs and many units unstable
-    /// at the root.
+    /// On networks with at most [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs and
+    /// units unstable at the root: for feasibility questions (the first solution
+    /// wanted) at every depth with many unstable units, else in the top levels;
+    /// when optimising until a node's best split stalls (see
+    /// [`crate::search::AUTO_OPTIMISATION_STALL_SHARE`]).
     #[default]
     Auto,
     /// For every network whose inputs are bounded (also when optimising: a node

@@ -2,7 +2,7 @@
 //! the node is above the splitter's depth limit, if it has one), the node is not
 //! bounded by an LP but by its propagation alone (already done), a short
 //! attack looks for a solution in the sub-box, and the node is split on an input
-//! column (see [`crate::relu::InputSplitter`]).
+//! column (see [`crate::relu::InputSplitter`]), unless its best split stalls.
 
 use super::branching::child;
 use super::{Outcome, Processed, Processor};
@@ -16,8 +16,8 @@ impl Processor<'_, '_> {
     /// splitter and the node's propagation left more than
     /// [`crate::search::Settings::input_split_unstable`] units unstable. `bound` is
     /// the node's propagated bound, `incumbent` the best known objective. `None`
-    /// when the node is for the LP (few unstable units, or every input at its
-    /// smallest width).
+    /// when the node is for the LP (few unstable units, every input at its
+    /// smallest width, or a split that stalls).
     pub(super) fn split_input(
         &mut self,
         node: &Node,
@@ -44,6 +44,11 @@ impl Processor<'_, '_> {
             self.node_bounds.as_ref(),
         );
         let split = exploration.split?;
+        if splitter.stalls(bound, target, exploration.child_bounds) {
+            self.stats.input_split_stalls += 1;
+            self.stats.time_input_splits += started.elapsed().as_secs_f64();
+            return None;
+        }
         let mut solutions = Vec::new();
         if let (Some(x), Some(structure)) = (&exploration.candidate, &self.ctx.model.relu) {
             let costs = &self.ctx.problem.costs;

@@ -92,6 +92,9 @@ pub(crate) struct Processor<'c, 'm> {
     heuristics: Vec<Box<dyn PrimalHeuristic>>,
     /// A heuristic moved the LP away from the basis of the last processed node.
     basis_moved: bool,
+    /// The current node's rows were loaded into the LP (false for a node branched
+    /// without an LP, whose LP still holds another node's rows).
+    node_rows_loaded: bool,
     /// The node's network bounds from its neuron-stability propagation.
     node_bounds: Option<NetworkBounds>,
     /// This worker's pool of global cuts (see [`node_cuts`]).
@@ -120,6 +123,7 @@ impl<'c, 'm> Processor<'c, 'm> {
             iterations_reported: 0,
             heuristics: default_heuristics(),
             basis_moved: false,
+            node_rows_loaded: false,
             node_bounds: None,
             pool: (!ctx.pool_rows.is_empty())
                 .then(|| CutPool::new(ctx.pool_rows.clone(), CUT_POOL_MAX_AGE)),
@@ -143,6 +147,7 @@ impl<'c, 'm> Processor<'c, 'm> {
     pub fn process(&mut self, node: Node, incumbent: f64, warm: bool) -> Processed {
         let started = Instant::now();
         let is_root = node.depth == 0;
+        self.node_rows_loaded = false;
         let mut processed = self.process_inner(node, incumbent, warm);
         self.finish_node_rows(&mut processed);
         if is_root {

@@ -197,6 +197,7 @@ impl Processor<'_, '_> {
     /// Makes the LP's rows beyond the shared ones the node's inherited rows; when
     /// they change, the node's basis (over those rows) is installed before its LP.
     pub(super) fn load_node_rows(&mut self, node: &Node) {
+        self.node_rows_loaded = true;
         let same = match (&node.cuts, &self.loaded) {
             (Some(wanted), Some(loaded)) => Arc::ptr_eq(wanted, loaded),
             (None, _) => self.extra_rows.is_empty(),
@@ -227,12 +228,19 @@ impl Processor<'_, '_> {
 
     /// After the node: the children of a branched node get the rows beyond the
     /// shared ones that were active at the node's last LP (all removed when
-    /// inheritance is off) and the basis over the rows kept.
+    /// inheritance is off) and the basis over the rows kept. Children of a node
+    /// branched without an LP keep the node's own rows and basis: the LP still
+    /// holds another node's rows, which need not hold in this subtree.
     pub(super) fn finish_node_rows(&mut self, processed: &mut Processed) {
         self.node_origins.clear();
         let Outcome::Branched { children } = &mut processed.outcome else {
             return;
         };
+        if !self.node_rows_loaded {
+            // The children start from the node's basis, not the LP's.
+            self.basis_moved = true;
+            return;
+        }
         if self.extra_rows.is_empty() {
             return;
         }
