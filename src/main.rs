@@ -51,6 +51,7 @@ fn main() -> ExitCode {
         .format_target(false)
         .init();
     let cli = Cli::parse();
+    stop_on_signals();
     let outcome = match cli.command {
         Command::Solve(args) => commands::solve::run(&args),
         Command::Gen(args) => commands::generate::run(&args),
@@ -62,11 +63,29 @@ fn main() -> ExitCode {
         Command::Sparse(args) => commands::sparse::run(&args),
         Command::Train(args) => commands::train::run(&args),
     };
+    if relumip_solver::interrupt::requested() {
+        eprintln!("Interrupted: stopped with what was found so far.");
+    }
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM end the running command as its time limit would: the
+/// search stops, the summary is printed and the output files are written. A second
+/// signal exits at once (status 130).
+fn stop_on_signals() {
+    let installed = ctrlc::set_handler(|| {
+        if relumip_solver::interrupt::request() {
+            std::process::exit(130);
+        }
+        eprintln!("Stopping (the time limit's way); press Ctrl-C again to exit at once.");
+    });
+    if let Err(e) = installed {
+        eprintln!("warning: cannot catch Ctrl-C: {e}");
     }
 }

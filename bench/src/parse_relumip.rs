@@ -37,7 +37,7 @@ pub fn parse_stats_json(text: &str) -> RunResult {
         "optimal" => (RunStatus::Optimal, None),
         "infeasible" => (RunStatus::Infeasible, None),
         "unbounded" => (RunStatus::Unbounded, None),
-        "time_limit" | "node_limit" | "gap_limit" | "solution_limit" => {
+        "time_limit" | "interrupted" | "node_limit" | "gap_limit" | "solution_limit" => {
             (RunStatus::stopped(objective.is_some()), None)
         }
         other => (

@@ -349,7 +349,9 @@ pub struct Finished {
 }
 
 /// Runs `cmd` with standard output and error appended to `log` and no input; kills it
-/// (with its process group on Unix) after `hard_limit`.
+/// (with its process group on Unix) after `hard_limit`, or at once when a stop is
+/// requested (see [`relumip_solver::interrupt`]; the child runs in its own process
+/// group, so a terminal's Ctrl-C does not reach it).
 pub fn run_logged(mut cmd: Command, log: &Path, hard_limit: Duration) -> std::io::Result<Finished> {
     let out = File::create(log)?;
     let err = out.try_clone()?;
@@ -373,7 +375,7 @@ pub fn run_logged(mut cmd: Command, log: &Path, hard_limit: Duration) -> std::io
                 wall: start.elapsed().as_secs_f64(),
             });
         }
-        if start.elapsed() >= hard_limit {
+        if start.elapsed() >= hard_limit || relumip_solver::interrupt::requested() {
             kill_group(&mut child);
             let status = child.wait()?;
             return Ok(Finished {

@@ -87,6 +87,7 @@ pub mod error;
 pub mod formulate;
 pub mod generate;
 pub mod heur;
+pub mod interrupt;
 pub mod io;
 pub mod lp;
 pub mod model;

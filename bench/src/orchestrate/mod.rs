@@ -71,6 +71,11 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome> {
         };
 
     let records = runs::run_all(&plan, &solvers, options, &out)?;
+    if relumip_solver::interrupt::requested() {
+        // Interrupted: the reports cover the instances every solver finished.
+        plan.retain(|p| records.iter().any(|r| r.instance == p.instance.name));
+        anyhow::ensure!(!plan.is_empty(), "interrupted before any instance finished");
+    }
 
     let finished = reports::Finished {
         suite: &suite,

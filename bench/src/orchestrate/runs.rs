@@ -15,7 +15,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// Runs every solver `options.repeat` times on every instance of `plan`; the records
-/// come back in the order of the plan, then of `solvers`, then of the repeats.
+/// come back in the order of the plan, then of `solvers`, then of the repeats. A stop
+/// request (Ctrl-C, SIGTERM) ends the runs: the records of the instance under way
+/// are dropped, those of the finished instances kept.
 pub(super) fn run_all(
     plan: &[Planned<'_>],
     solvers: &[Solver],
@@ -26,8 +28,9 @@ pub(super) fn run_all(
     let started = Arc::new(Mutex::new(Instant::now()));
     let bar = progress_bar(total, options.quiet, started.clone());
     let mut records = Vec::new();
-    for repeat in 0..options.repeat {
+    'runs: for repeat in 0..options.repeat {
         for (i, p) in plan.iter().enumerate() {
+            let finished = records.len();
             for k in 0..solvers.len() {
                 let solver = &solvers[(k + i + repeat) % solvers.len()];
                 if let Ok(mut t) = started.lock() {
@@ -38,6 +41,10 @@ pub(super) fn run_all(
                     p.instance.name, solver.name, p.time_limit
                 ));
                 let record = run_one(solver, p, repeat, options, out)?;
+                if relumip_solver::interrupt::requested() {
+                    records.truncate(finished);
+                    break 'runs;
+                }
                 say(
                     &bar,
                     options.quiet,

@@ -132,7 +132,7 @@ pub fn lp_tighten(
         completed: true,
         ..LpTightenReport::default()
     };
-    let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
+    let out_of_time = || crate::interrupt::past(deadline);
     for k in 1..net.layers().len() {
         let relu = net.layers()[k].activation() == Activation::Relu;
         if !relu && !options.include_output_layer {
@@ -238,7 +238,7 @@ fn tighten_layer(
             report.neurons_tightened += 1;
             changed = true;
         }
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if crate::interrupt::past(deadline) {
             report.completed = false;
             break;
         }

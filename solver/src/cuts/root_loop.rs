@@ -209,7 +209,7 @@ pub fn root_cut_loop(
     'rounds: for _ in 0..MAX_ROUNDS {
         let mut added = false;
         for (s, separator) in separators.iter_mut().enumerate() {
-            if deadline.is_some_and(|d| Instant::now() >= d) {
+            if crate::interrupt::past(deadline) {
                 break 'rounds;
             }
             let point = state.lp.primal().to_vec();

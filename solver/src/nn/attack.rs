@@ -131,7 +131,7 @@ pub fn attack_in_box(
             if best <= 0.0 {
                 return Some(x);
             }
-            if settings.deadline.is_some_and(|d| Instant::now() >= d) {
+            if crate::interrupt::past(settings.deadline) {
                 return None;
             }
             let decay = 1.0 - step as f64 / settings.steps as f64;

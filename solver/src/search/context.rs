@@ -1,5 +1,6 @@
 //! Read-only data shared by all workers of one solve.
 
+use super::result::Status;
 use super::settings::Settings;
 use crate::cuts::ReluSeparator;
 use crate::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
@@ -48,6 +49,22 @@ pub struct SearchContext<'m> {
 }
 
 impl<'m> SearchContext<'m> {
+    /// Whether the search must stop now: its deadline has passed or a stop was
+    /// requested (see [`crate::interrupt`]).
+    pub fn out_of_time(&self) -> bool {
+        crate::interrupt::past(self.deadline)
+    }
+
+    /// The status of a search stopped by [`SearchContext::out_of_time`] or by an LP
+    /// that ran out of time.
+    pub fn limit_status(&self) -> Status {
+        if crate::interrupt::requested() {
+            Status::Interrupted
+        } else {
+            Status::TimeLimit
+        }
+    }
+
     /// Builds the context of `problem` (already in minimisation form) for `model`.
     pub fn new(
         model: &'m Model,

@@ -19,7 +19,6 @@ use crate::branch::BranchingRule;
 use rayon::prelude::*;
 use std::collections::BinaryHeap;
 use std::sync::atomic::Ordering;
-use std::time::Instant;
 
 /// Nodes dealt to each worker per round.
 const NODES_PER_WORKER: usize = 4;
@@ -81,8 +80,8 @@ pub fn run(
         if heap.is_empty() || shared.stopping() {
             break;
         }
-        if ctx.deadline.is_some_and(|d| Instant::now() >= d) {
-            shared.request_stop(Status::TimeLimit);
+        if ctx.out_of_time() {
+            shared.request_stop(ctx.limit_status());
             break;
         }
         let done = shared.nodes.load(Ordering::Acquire);
@@ -172,7 +171,7 @@ pub fn run(
         if unbounded {
             shared.request_stop(Status::Unbounded);
         } else if interrupted {
-            shared.request_stop(Status::TimeLimit);
+            shared.request_stop(ctx.limit_status());
         }
     }
     let mut stats = SearchStats {

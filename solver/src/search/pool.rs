@@ -157,8 +157,8 @@ fn monitor(ctx: &SearchContext<'_>, pool: &Pool<'_>) {
     let mut last = Instant::now();
     while pool.shared.open.load(Ordering::Acquire) > 0 && !pool.shared.stopping() {
         std::thread::sleep(Duration::from_millis(20));
-        if ctx.deadline.is_some_and(|d| Instant::now() >= d) {
-            pool.shared.request_stop(Status::TimeLimit);
+        if ctx.out_of_time() {
+            pool.shared.request_stop(ctx.limit_status());
         }
         if last.elapsed() >= ctx.settings.log_interval {
             last = Instant::now();
@@ -212,10 +212,10 @@ fn worker_loop(
         } else {
             shared.nodes.fetch_add(1, Ordering::AcqRel);
         }
-        if ctx.deadline.is_some_and(|d| Instant::now() >= d) {
+        if ctx.out_of_time() {
             shared.nodes.fetch_sub(1, Ordering::AcqRel);
             local.push(BestFirst(node));
-            shared.request_stop(Status::TimeLimit);
+            shared.request_stop(ctx.limit_status());
             break;
         }
         let is_root = node.depth == 0 && node.chain.is_none();
@@ -252,7 +252,7 @@ fn worker_loop(
             Outcome::Unbounded => shared.request_stop(Status::Unbounded),
             Outcome::Interrupted(node) => {
                 local.push(BestFirst(node));
-                shared.request_stop(Status::TimeLimit);
+                shared.request_stop(ctx.limit_status());
             }
         }
         let after = local

@@ -16,6 +16,8 @@ pub enum Status {
     Unbounded,
     /// The time limit stopped the search.
     TimeLimit,
+    /// A stop request (Ctrl-C, SIGTERM; see [`crate::interrupt`]) ended the search.
+    Interrupted,
     /// The node limit stopped the search.
     NodeLimit,
     /// The search stopped at the user's gap, above the default optimality tolerance.
@@ -34,6 +36,7 @@ impl Status {
             Status::Infeasible => "infeasible",
             Status::Unbounded => "unbounded",
             Status::TimeLimit => "time_limit",
+            Status::Interrupted => "interrupted",
             Status::NodeLimit => "node_limit",
             Status::GapLimit => "gap_limit",
             Status::SolutionLimit => "solution_limit",

@@ -77,7 +77,7 @@ pub fn train_adam(task: &ClassificationTask, options: &AdamOptions) -> Result<Ad
             }
         }
         epochs += 1;
-        if options.deadline.is_some_and(|d| Instant::now() >= d) {
+        if crate::interrupt::past(options.deadline) {
             break;
         }
     }

@@ -416,7 +416,7 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
                 other => answer = other,
             }
         }
-        let out_of_time = deadline.is_some_and(|d| Instant::now() >= d);
+        let out_of_time = crate::interrupt::past(deadline);
         if still_open.is_empty() || out_of_time || still_open.len() == count {
             if !still_open.is_empty() && matches!(answer, Answer::Unsat) {
                 answer = Answer::Timeout;
@@ -591,7 +591,7 @@ fn solve_group(
     report.time = region.seconds + started.elapsed().as_secs_f64();
     let answer = match result.status {
         Status::Infeasible => Answer::Unsat,
-        Status::TimeLimit => Answer::Timeout,
+        Status::TimeLimit | Status::Interrupted => Answer::Timeout,
         _ => {
             match &result.solution {
                 Some(x) => {

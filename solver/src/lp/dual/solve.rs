@@ -24,10 +24,8 @@ impl Control {
         if iterations >= self.safety_limit {
             return Some(Outcome::Trouble);
         }
-        if let Some(d) = self.deadline {
-            if iterations % 4 == 0 && Instant::now() >= d {
-                return Some(Outcome::TimeLimit);
-            }
+        if iterations % 4 == 0 && crate::interrupt::past(self.deadline) {
+            return Some(Outcome::TimeLimit);
         }
         None
     }

@@ -60,7 +60,7 @@ fn run(model: &Model, settings: &Settings, limit: f64, time: Duration) -> Result
     };
     let result = solve(model, &settings, &NoProgress)?;
     Ok(Solved {
-        time_limit: result.status == Status::TimeLimit,
+        time_limit: matches!(result.status, Status::TimeLimit | Status::Interrupted),
         values: result.solution,
     })
 }

@@ -20,7 +20,7 @@ struct Trainer<'a> {
 impl Trainer<'_> {
     /// True once the deadline has passed.
     fn out_of_time(&self) -> bool {
-        self.options.deadline.is_some_and(|d| Instant::now() >= d)
+        crate::interrupt::past(self.options.deadline)
     }
 
     /// Time limit of the next solve: the per-solve limit, cut at the deadline.
