@@ -377,3 +377,39 @@ fn solve_detects_the_structure_of_a_generated_network_and_keeps_its_answer() {
     assert_eq!(stats["relu_source"], "none");
     assert_eq!(stats["relu_units"], 0);
 }
+
+/// A memory limit below what the process already uses stops the search at once with
+/// status `memory_limit`; the statistics say so and the run still ends normally.
+#[test]
+fn memory_limit_stops_solve_with_its_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let model = dir.path().join("relu.mps");
+    let out = relumip(&[
+        "gen",
+        "relu",
+        "--widths",
+        "8,40,40,40,2",
+        "--seed",
+        "1",
+        "-o",
+        model.to_str().expect("utf-8 path"),
+    ]);
+    assert!(out.status.success(), "gen: {}", text(&out.stderr));
+    let stats = dir.path().join("relu.json");
+    let out = relumip(&[
+        "solve",
+        model.to_str().expect("utf-8 path"),
+        "--memory-limit",
+        "1",
+        "--time-limit",
+        "300",
+        "--stats",
+        stats.to_str().expect("utf-8 path"),
+    ]);
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Status            memory_limit"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&stats).expect("stats file"))
+            .expect("valid JSON");
+    assert_eq!(json["status"], "memory_limit");
+}

@@ -37,9 +37,8 @@ pub fn parse_stats_json(text: &str) -> RunResult {
         "optimal" => (RunStatus::Optimal, None),
         "infeasible" => (RunStatus::Infeasible, None),
         "unbounded" => (RunStatus::Unbounded, None),
-        "time_limit" | "interrupted" | "node_limit" | "gap_limit" | "solution_limit" => {
-            (RunStatus::stopped(objective.is_some()), None)
-        }
+        "time_limit" | "interrupted" | "memory_limit" | "node_limit" | "gap_limit"
+        | "solution_limit" => (RunStatus::stopped(objective.is_some()), None),
         other => (
             RunStatus::Error,
             Some(format!(

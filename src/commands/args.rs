@@ -71,6 +71,11 @@ pub struct LimitArgs {
     /// Maximum number of branch-and-bound nodes.
     #[arg(long, value_name = "N")]
     pub node_limit: Option<u64>,
+    /// Resident memory in MB at which the search stops with status memory_limit
+    /// (past 80 % of it the workers dive depth-first) [default: 75 % of the
+    /// machine's memory].
+    #[arg(long, value_name = "MB")]
+    pub memory_limit: Option<u64>,
     /// Relative gap at which to stop (default 1e-6).
     #[arg(long, value_name = "G")]
     pub gap: Option<f64>,
@@ -84,7 +89,8 @@ impl LimitArgs {
     pub fn apply(&self, mut builder: SettingsBuilder) -> SettingsBuilder {
         builder = builder
             .time_limit_seconds(self.time_limit)
-            .node_limit(self.node_limit);
+            .node_limit(self.node_limit)
+            .memory_limit(self.memory_limit.map(|mb| mb.saturating_mul(1 << 20)));
         if let Some(gap) = self.gap {
             builder = builder.relative_gap(gap);
         }

@@ -30,6 +30,9 @@ pub struct SearchContext<'m> {
     pub start: Instant,
     /// Deadline from the time limit.
     pub deadline: Option<Instant>,
+    /// Resident memory in bytes at which the search stops (the settings' or the
+    /// default share of the machine; `None` where that cannot be read).
+    pub memory_limit: Option<u64>,
     /// Only solutions below this minimisation-form value are wanted (`+inf`: all).
     pub objective_limit: f64,
     /// Neuron-stability propagation, when the model's ReLU structure compiles.
@@ -53,6 +56,28 @@ impl<'m> SearchContext<'m> {
     /// requested (see [`crate::interrupt`]).
     pub fn out_of_time(&self) -> bool {
         crate::interrupt::past(self.deadline)
+    }
+
+    /// Checks the memory against the run's limit: past the dive share the workers
+    /// dive (`shared.dive`), at the limit the search stops with
+    /// [`Status::MemoryLimit`].
+    pub fn watch_memory(&self, shared: &super::shared::Shared<'_>) {
+        let Some(limit) = self.memory_limit else {
+            return;
+        };
+        match super::memory::state(limit) {
+            super::memory::MemoryState::Fine => {}
+            super::memory::MemoryState::Dive => {
+                if !shared.dive.swap(true, std::sync::atomic::Ordering::AcqRel) {
+                    log::warn!(
+                        "memory above {:.0} % of the limit ({} MB): depth-first from here",
+                        100.0 * super::memory::DIVE_SHARE,
+                        limit >> 20
+                    );
+                }
+            }
+            super::memory::MemoryState::Exceeded => shared.request_stop(Status::MemoryLimit),
+        }
     }
 
     /// The status of a search stopped by [`SearchContext::out_of_time`] or by an LP
@@ -86,6 +111,7 @@ impl<'m> SearchContext<'m> {
             && problem.costs.iter().any(|&c| c != 0.0);
         let structure = RowStructure::new(&problem, integral);
         let deadline = settings.time_limit.map(|t| start + t);
+        let settings_memory_limit = settings.memory_limit.or_else(super::memory::default_limit);
         let sign = match model.sense {
             ObjSense::Minimize => 1.0,
             ObjSense::Maximize => -1.0,
@@ -105,6 +131,7 @@ impl<'m> SearchContext<'m> {
             settings,
             start,
             deadline,
+            memory_limit: settings_memory_limit,
             objective_limit,
             relu,
             node_separator: None,

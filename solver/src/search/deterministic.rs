@@ -84,6 +84,12 @@ pub fn run(
             shared.request_stop(ctx.limit_status());
             break;
         }
+        // Best-first rounds are kept (diving would change the node order); the
+        // memory limit only stops the run.
+        ctx.watch_memory(shared);
+        if shared.stopping() {
+            break;
+        }
         let done = shared.nodes.load(Ordering::Acquire);
         let remaining = ctx
             .settings

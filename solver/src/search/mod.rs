@@ -9,6 +9,7 @@
 mod context;
 mod deterministic;
 mod incumbent;
+pub mod memory;
 pub(crate) mod node;
 mod pool;
 mod processor;

@@ -31,6 +31,8 @@ use std::time::{Duration, Instant};
 
 /// Most consecutive nodes of one plunge; then the worker returns to its best node.
 pub const MAX_PLUNGE: u32 = 20;
+/// The monitor checks the memory every this many of its 20 ms ticks.
+const MEMORY_CHECK_TICKS: u32 = 5;
 
 /// Largest number of nodes a worker hands over at once.
 const MAX_SHARE: usize = 4;
@@ -155,8 +157,13 @@ pub fn run(
 /// Emits periodic progress lines until the workers are done.
 fn monitor(ctx: &SearchContext<'_>, pool: &Pool<'_>) {
     let mut last = Instant::now();
+    let mut ticks = 0u32;
     while pool.shared.open.load(Ordering::Acquire) > 0 && !pool.shared.stopping() {
         std::thread::sleep(Duration::from_millis(20));
+        ticks += 1;
+        if ticks % MEMORY_CHECK_TICKS == 0 {
+            ctx.watch_memory(pool.shared);
+        }
         if ctx.out_of_time() {
             pool.shared.request_stop(ctx.limit_status());
         }
@@ -243,7 +250,8 @@ fn worker_loop(
                 let [first, second] = children;
                 local.push(BestFirst(second));
                 plunged = if warm { plunged + 1 } else { 0 };
-                if plunged < MAX_PLUNGE && plunge(ctx, pool, &first) {
+                let dive = shared.dive.load(Ordering::Relaxed);
+                if dive || (plunged < MAX_PLUNGE && plunge(ctx, pool, &first)) {
                     next = Some(first);
                 } else {
                     local.push(BestFirst(first));

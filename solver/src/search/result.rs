@@ -20,6 +20,8 @@ pub enum Status {
     Interrupted,
     /// The node limit stopped the search.
     NodeLimit,
+    /// The memory limit stopped the search.
+    MemoryLimit,
     /// The search stopped at the user's gap, above the default optimality tolerance.
     GapLimit,
     /// The search stopped at its first solution, as asked.
@@ -38,6 +40,7 @@ impl Status {
             Status::TimeLimit => "time_limit",
             Status::Interrupted => "interrupted",
             Status::NodeLimit => "node_limit",
+            Status::MemoryLimit => "memory_limit",
             Status::GapLimit => "gap_limit",
             Status::SolutionLimit => "solution_limit",
             Status::Error => "error",

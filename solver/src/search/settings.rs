@@ -123,6 +123,10 @@ pub struct Settings {
     pub time_limit: Option<Duration>,
     /// Maximum number of nodes to process.
     pub node_limit: Option<u64>,
+    /// Resident memory in bytes at which the search stops with status
+    /// `memory_limit` (past 80 % of it the workers dive); `None`: the default,
+    /// [`crate::search::memory::DEFAULT_MACHINE_SHARE`] of the machine.
+    pub memory_limit: Option<u64>,
     /// Stop when `|incumbent - bound| <= relative_gap * |incumbent|` (default 1e-6).
     pub relative_gap: f64,
     /// Stop when `|incumbent - bound| <= absolute_gap` (default 1e-6).
@@ -193,6 +197,7 @@ impl Default for Settings {
         Settings {
             time_limit: None,
             node_limit: None,
+            memory_limit: None,
             relative_gap: DEFAULT_RELATIVE_GAP,
             absolute_gap: DEFAULT_ABSOLUTE_GAP,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -324,6 +329,13 @@ impl SettingsBuilder {
     /// Maximum number of nodes (`None`: no limit).
     pub fn node_limit(mut self, limit: Option<u64>) -> Self {
         self.settings.node_limit = limit;
+        self
+    }
+
+    /// Resident memory in bytes at which the search stops (`None`: the default
+    /// share of the machine).
+    pub fn memory_limit(mut self, bytes: Option<u64>) -> Self {
+        self.settings.memory_limit = bytes;
         self
     }
 

@@ -87,6 +87,8 @@ pub struct Shared<'s> {
     pub closed_min: AtomicU64,
     /// Smallest bound of a node that could not be resolved.
     pub unresolved_min: AtomicU64,
+    /// Set when memory runs short: workers always continue with a child.
+    pub dive: AtomicBool,
     /// Receives progress snapshots.
     pub sink: &'s dyn ProgressSink,
 }
@@ -103,6 +105,7 @@ impl<'s> Shared<'s> {
             open: AtomicU64::new(1),
             closed_min: AtomicU64::new(f64::INFINITY.to_bits()),
             unresolved_min: AtomicU64::new(f64::INFINITY.to_bits()),
+            dive: AtomicBool::new(false),
             sink,
         }
     }

@@ -591,7 +591,7 @@ fn solve_group(
     report.time = region.seconds + started.elapsed().as_secs_f64();
     let answer = match result.status {
         Status::Infeasible => Answer::Unsat,
-        Status::TimeLimit | Status::Interrupted => Answer::Timeout,
+        Status::TimeLimit | Status::Interrupted | Status::MemoryLimit => Answer::Timeout,
         _ => {
             match &result.solution {
                 Some(x) => {
