@@ -260,14 +260,26 @@ fn rows_section_missing() {
     parse_error("NAME t\nBOUNDS\nENDATA\n", 2, "BOUNDS section before ROWS");
 }
 
+/// Text after ENDATA (an IMPORTANCES section in MIPLIB 3 files) is ignored, as
+/// HiGHS and CBC ignore it: the model is the one before it.
 #[test]
-fn data_after_endata() {
-    parse_error(
-        &format!("{HEAD}    x obj 1\nENDATA\n\n* comment is fine\n    x c1 1\n"),
-        11,
-        "data after ENDATA: found 'x c1 1'",
-    );
-    parse_error(&format!("{HEAD}ENDATA\nROWS\n"), 8, "data after ENDATA");
+fn text_after_endata_is_ignored() {
+    let before = parse_mps(&format!("{HEAD}    x obj 1\nENDATA\n"), "t.mps").expect("valid");
+    for tail in [
+        "\n* comment\n    x c1 1\n",
+        "IMPORTANCES\n    x 1\n",
+        "ROWS\n N obj\n",
+        "not MPS at all \u{7f}\n",
+    ] {
+        let text = format!("{HEAD}    x obj 1\nENDATA\n{tail}");
+        let after = parse_mps(&text, "t.mps").expect("text after ENDATA is ignored");
+        assert_eq!(after.num_cols(), before.num_cols(), "{tail:?}");
+        assert_eq!(after.num_rows(), before.num_rows(), "{tail:?}");
+        assert_eq!(
+            after.variables[0].cost, before.variables[0].cost,
+            "{tail:?}"
+        );
+    }
 }
 
 #[test]

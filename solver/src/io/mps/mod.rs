@@ -55,7 +55,8 @@
 //!   everywhere. Bounds `lower > upper` are kept: the model is infeasible, which the
 //!   solver reports.
 //! - **ENDATA is required**: a file that ends without it is refused as probably
-//!   truncated; non-blank, non-comment text after it is an error.
+//!   truncated; text after it (MIPLIB 3 files carry an IMPORTANCES section there)
+//!   is ignored with a warning, as HiGHS and CBC do.
 //! - **Refused as unsupported** ([`Error::Unsupported`]):
 //!   SOS/SETS, QUADOBJ, QMATRIX, QSECTION, QCMATRIX, CSECTION and INDICATORS
 //!   sections, any unknown section, the SC and SI bound types and any unknown bound
@@ -108,6 +109,18 @@ pub fn parse_mps(text: &str, file_label: &str) -> Result<Model> {
     let mut reader = reader::Reader::new(file_label);
     for (i, line) in text.lines().enumerate() {
         reader.line(i + 1, line)?;
+        if reader.ended() {
+            // What follows ENDATA (MIPLIB 3 files carry an IMPORTANCES section
+            // there) is ignored, as HiGHS and CBC do.
+            let rest = text.lines().skip(i + 1).position(|l| {
+                let t = l.trim();
+                !t.is_empty() && !l.starts_with('*')
+            });
+            if let Some(k) = rest {
+                log::warn!("{file_label}:{}: text after ENDATA ignored", i + 2 + k);
+            }
+            break;
+        }
     }
     reader.finish()
 }

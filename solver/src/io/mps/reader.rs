@@ -172,6 +172,11 @@ impl<'f> Reader<'f> {
         }
     }
 
+    /// Whether ENDATA has been read (the reader takes no more lines).
+    pub(super) fn ended(&self) -> bool {
+        self.ended
+    }
+
     /// Reads one line (1-based number `line`, without its line break).
     pub(super) fn line(&mut self, line: usize, text: &str) -> Result<()> {
         self.last_line = line;
