@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, bottom first.
 const LAYERS: &[&[&str]] = &[
-    &["error", "rng"],
+    &["error", "rng", "interrupt"],
     &["model", "nn"],
     &["lp", "io", "generate"],
     &[
