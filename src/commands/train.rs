@@ -180,6 +180,11 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             }
             let printer = LogPrinter::new(quiet);
             let sink: &dyn ProgressSink = if quiet { &NoProgress } else { &printer };
+            // The time limit covers the whole command: building the MILP (with its
+            // warm start) counts.
+            if let Some(d) = deadline {
+                settings.time_limit = Some(d.saturating_duration_since(Instant::now()));
+            }
             let out = solve_prune(&milp, &task.train_x, &settings, sink)?;
             let result = &out.result;
             let Some(params) = out.params.clone() else {

@@ -217,6 +217,7 @@ pub fn train_layerwise(
 
 /// `params` with its output layer re-fitted on the whole training set by the LP of
 /// section 2.3, neuron by neuron (a neuron whose LP finds nothing keeps its weights).
+/// The LPs share what is left of the deadline: neurons not reached keep theirs.
 fn post_processed(
     params: &Params,
     task: &ClassificationTask,
@@ -228,6 +229,13 @@ fn post_processed(
     let mut candidate = params.clone();
     let post_time = options.milp_time_limit.max(Duration::from_secs(30));
     for i in 0..params.widths[last + 1] {
+        let left = options
+            .deadline
+            .map(|d| d.saturating_duration_since(Instant::now()));
+        if crate::interrupt::requested() || left.is_some_and(|l| l.is_zero()) {
+            break;
+        }
+        let post_time = left.map_or(post_time, |l| post_time.min(l));
         let t: Vec<f64> = task
             .train_y
             .iter()

@@ -5,6 +5,7 @@ use super::{prune_milp, PruneMilp, PruneOptions};
 use crate::error::{Error, Result};
 use crate::search::{solve, NoProgress, ProgressSink, Settings, SolveResult, Status};
 use crate::train::classify::Params;
+use std::time::{Duration, Instant};
 
 /// The outcome of [`train_prune`].
 #[derive(Clone, Debug)]
@@ -41,6 +42,12 @@ pub fn train_prune(
     solve_prune(&milp, xs, settings, sink)
 }
 
+/// Longest time of the polishing LP.
+const POLISH_TIME: Duration = Duration::from_secs(60);
+/// Shortest time of the polishing LP, even past the time limit (within the
+/// allowance of half a second past it).
+const MIN_POLISH_TIME: Duration = Duration::from_millis(500);
+
 /// Solves a built pruning MILP; see [`train_prune`].
 pub fn solve_prune(
     milp: &PruneMilp,
@@ -48,10 +55,14 @@ pub fn solve_prune(
     settings: &Settings,
     sink: &dyn ProgressSink,
 ) -> Result<PruneOutcome> {
+    // The time limit covers the warm start, the search and the polishing LP.
+    let deadline = settings.time_limit.map(|t| Instant::now() + t);
+    let left = || deadline.map(|d| d.saturating_duration_since(Instant::now()));
     let mut settings = settings.clone();
     if milp.options.warm_start && settings.initial_solution.is_none() {
         settings.initial_solution = milp.warm_start(xs)?;
     }
+    settings.time_limit = left();
     let result = solve(&milp.model, &settings, sink)?;
     let mut outcome = PruneOutcome {
         params: None,
@@ -66,7 +77,9 @@ pub fn solve_prune(
     let Some(solution) = outcome.result.solution.clone() else {
         return Ok(outcome);
     };
-    let x = milp.polish(solution, &settings)?;
+    // The polishing LP is short; it gets at least half a second past the limit.
+    let polish_time = left().map_or(POLISH_TIME, |l| l.max(MIN_POLISH_TIME).min(POLISH_TIME));
+    let x = milp.polish(solution, &settings, polish_time)?;
     let params = milp.params(&x);
     let net = params.network()?;
     let (mismatch, scale) = milp.output_mismatch(&net, xs, &x);
@@ -88,7 +101,7 @@ impl PruneMilp {
     /// The solution `x` re-solved as an LP with its binaries fixed, so that the
     /// outputs hold with LP accuracy (`x` itself when that LP is not solved to
     /// optimality).
-    fn polish(&self, x: Vec<f64>, settings: &Settings) -> Result<Vec<f64>> {
+    fn polish(&self, x: Vec<f64>, settings: &Settings, time: Duration) -> Result<Vec<f64>> {
         let mut fixed = self.model.clone();
         for (var, &value) in fixed.variables.iter_mut().zip(&x) {
             if var.kind.is_integral() {
@@ -98,7 +111,7 @@ impl PruneMilp {
         }
         let lp_settings = Settings {
             threads: 1,
-            time_limit: Some(std::time::Duration::from_secs(60)),
+            time_limit: Some(time),
             ..settings.clone()
         };
         let polished = solve(&fixed, &lp_settings, &NoProgress)?;
