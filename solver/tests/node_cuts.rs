@@ -36,6 +36,7 @@ fn solve_inheriting(
 ) -> SolveResult {
     let settings = Settings::builder()
         .input_splits(splits)
+        .optimisation_split_min_unstable(0)
         .inherit_node_cuts(inherit)
         .threads(threads)
         .schedule(Schedule::Deterministic)

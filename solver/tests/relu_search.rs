@@ -32,6 +32,7 @@ fn run_with(
         .branching(rule)
         .relu_propagation(propagation)
         .input_splits(splits)
+        .optimisation_split_min_unstable(0)
         .threads(threads)
         .schedule(Schedule::Deterministic)
         .build()

@@ -36,7 +36,8 @@ pub(super) fn propagator(
 /// inputs and units unstable at the root. For a question of feasibility (the first
 /// solution, or any solution within an objective limit, is the answer) with at
 /// least [`AUTO_MIN_ROOT_UNSTABLE`] unstable units it splits at every depth, with
-/// fewer only above [`AUTO_SPLIT_FIRST_DEPTH`]; when optimising it splits at every
+/// fewer only above [`AUTO_SPLIT_FIRST_DEPTH`]; when optimising (with at least
+/// [`Settings::optimisation_split_min_unstable`] unstable units) it splits at every
 /// depth until a node's best split stalls ([`AUTO_OPTIMISATION_STALL_SHARE`]),
 /// when the objective is a function of the outputs that propagation bounds.
 pub(super) fn input_splitter(
@@ -56,6 +57,9 @@ pub(super) fn input_splitter(
                 .map_or(0, |b| b.relu_counts().unstable);
             let feasibility = is_feasibility_question(settings, problem);
             if unstable == 0 || !(feasibility || propagator.bounds_objective()) {
+                return None;
+            }
+            if !feasibility && unstable < settings.optimisation_split_min_unstable {
                 return None;
             }
             let splitter = InputSplitter::new(
