@@ -413,3 +413,36 @@ fn memory_limit_stops_solve_with_its_status() {
             .expect("valid JSON");
     assert_eq!(json["status"], "memory_limit");
 }
+
+/// A long `verify` prints a progress line per finished search on stderr (ACAS Xu
+/// 3_3 property 2 is not decided in 4 s).
+#[test]
+fn long_verify_prints_progress_lines() {
+    let Some(acas) = common::benchmarks().map(|b| b.join("acasxu")) else {
+        eprintln!("skipped: the shared benchmarks are absent");
+        return;
+    };
+    let net = acas.join("onnx/ACASXU_run2a_3_3_batch_2000.onnx");
+    let property = acas.join("vnnlib/prop_2.vnnlib");
+    if !net.exists() || !property.exists() {
+        eprintln!("skipped: the ACAS Xu files are absent");
+        return;
+    }
+    let out = relumip(&[
+        "verify",
+        net.to_str().expect("utf-8 path"),
+        property.to_str().expect("utf-8 path"),
+        "--timeout",
+        "4",
+        "--threads",
+        "2",
+    ]);
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().next(), Some("timeout"));
+    let log = text(&out.stderr);
+    assert!(
+        log.lines()
+            .any(|l| l.starts_with('[') && l.contains("searches in this round")),
+        "no progress line:\n{log}"
+    );
+}

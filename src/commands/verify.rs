@@ -8,7 +8,8 @@ use relumip_solver::formulate::Formulation;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
 use relumip_solver::verify::{
-    verify, write_result_file, Answer, DisjunctionMode, Strategy, VerifyOptions,
+    verify_with_progress, write_result_file, Answer, CaseReport, DisjunctionMode, Strategy,
+    VerifyOptions,
 };
 use std::path::PathBuf;
 
@@ -98,7 +99,23 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
         strategy: args.strategy.into(),
         ..VerifyOptions::default()
     };
-    let report = verify(&net, &property, &options)?;
+    // On long runs (past two seconds), a line per finished search on stderr; the
+    // per-case summary follows at the end.
+    let started = std::time::Instant::now();
+    let quiet = args.search.quiet;
+    let progress = |case: &CaseReport, searches: usize| {
+        if !quiet && started.elapsed().as_secs_f64() >= 2.0 {
+            eprintln!(
+                "[{:.1}s] cases {:?}: {} ({} nodes; {} searches in this round)",
+                started.elapsed().as_secs_f64(),
+                case.cases,
+                case.outcome,
+                case.nodes,
+                searches
+            );
+        }
+    };
+    let report = verify_with_progress(&net, &property, &options, &progress)?;
     println!("{}", report.answer.as_str());
     if let Answer::Unknown(why) = &report.answer {
         eprintln!("unknown: {why}");

@@ -304,6 +304,17 @@ pub fn check_counterexample(
 
 /// Answers whether `property` has a counterexample on `net`.
 pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Result<VerifyReport> {
+    verify_with_progress(net, property, options, &|_: &CaseReport, _: usize| {})
+}
+
+/// [`verify`], calling `on_case` with each search's report as it ends and the
+/// number of searches planned at that point (for progress lines on long runs).
+pub fn verify_with_progress(
+    net: &Network,
+    property: &Property,
+    options: &VerifyOptions,
+    on_case: &dyn Fn(&CaseReport, usize),
+) -> Result<VerifyReport> {
     property.check_network(net)?;
     let start = Instant::now();
     let deadline = options.timeout.map(|t| start + t);
@@ -402,6 +413,7 @@ pub fn verify(net: &Network, property: &Property, options: &VerifyOptions) -> Re
                 options,
                 share,
             )?;
+            on_case(&report, count);
             reports.push(report);
             match outcome {
                 Answer::Unsat => {}
