@@ -280,3 +280,39 @@ fn malformed_csv_files_give_file_and_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("not a class index"));
 }
+
+/// Layer-wise training prints a progress line (epoch, batch, rounds, training
+/// accuracy, time) after its first batch and then every few seconds.
+#[test]
+fn layerwise_training_prints_progress() {
+    let Some(sets) = datasets() else { return };
+    let out = relumip(&[
+        "train",
+        s(&sets.join("iris.csv")),
+        "--method",
+        "layerwise",
+        "--layers",
+        "4",
+        "--batch",
+        "40",
+        "--max-rounds",
+        "1",
+        "--milp-time-limit",
+        "0.2",
+        "--time-limit",
+        "10",
+    ]);
+    let log = text(&out.stdout);
+    assert!(out.status.success(), "{log}\n{}", text(&out.stderr));
+    let line = log
+        .lines()
+        .find(|l| l.starts_with("Epoch 1 batch    1 of "))
+        .unwrap_or_else(|| panic!("no progress line:\n{log}"));
+    let accuracy: f64 = line
+        .split("training accuracy ")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no accuracy in '{line}'"));
+    assert!((0.0..=1.0).contains(&accuracy), "{line}");
+}

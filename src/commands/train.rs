@@ -12,7 +12,7 @@ use relumip_solver::io::onnx::{write_onnx, OnnxPrecision, OnnxWriteOptions};
 use relumip_solver::search::{NoProgress, ProgressSink};
 use relumip_solver::train::adam::{train_adam, AdamOptions};
 use relumip_solver::train::classify::{widths, ClassificationTask, Params};
-use relumip_solver::train::layerwise::{train_layerwise, LayerwiseOptions};
+use relumip_solver::train::layerwise::{train_layerwise, LayerwiseOptions, LayerwiseProgress};
 use relumip_solver::train::prune::{prune_milp, solve_prune, PruneOptions};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -143,6 +143,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 deadline,
                 post_process: !args.no_post_process,
                 settings: settings.clone(),
+                progress: (!quiet).then_some(print_layerwise_progress as fn(&LayerwiseProgress)),
             };
             let (params, stats) = train_layerwise(&task, &options)?;
             let details = json!({
@@ -285,4 +286,17 @@ fn with_extension(prefix: &Path, ext: &str) -> PathBuf {
     let mut name = prefix.as_os_str().to_owned();
     name.push(ext);
     PathBuf::from(name)
+}
+
+/// A progress line of layer-wise training.
+fn print_layerwise_progress(p: &LayerwiseProgress) {
+    println!(
+        "Epoch {} batch {:>4} of {} ({} rounds): training accuracy {:.4}, {:.1}s",
+        p.epoch,
+        p.batches - (p.epoch - 1) * p.batches_per_epoch,
+        p.batches_per_epoch,
+        p.rounds,
+        p.train_accuracy,
+        p.seconds
+    );
 }

@@ -71,6 +71,29 @@ pub struct LayerwiseOptions {
     pub post_process: bool,
     /// Search settings of every MILP (threads, branching, ...; limits are set here).
     pub settings: Settings,
+    /// Called after a batch when [`PROGRESS_INTERVAL`] has passed since the last
+    /// call (and after the first batch); `None`: no progress reports.
+    pub progress: Option<fn(&LayerwiseProgress)>,
+}
+
+/// Seconds between two progress reports of [`train_layerwise`].
+pub const PROGRESS_INTERVAL: Duration = Duration::from_secs(3);
+
+/// Where a layer-wise training run stands (see [`LayerwiseOptions::progress`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerwiseProgress {
+    /// The pass over the training data (1-based).
+    pub epoch: usize,
+    /// Batches trained so far (over all epochs).
+    pub batches: usize,
+    /// Batches per epoch.
+    pub batches_per_epoch: usize,
+    /// Rounds of the while loop so far.
+    pub rounds: usize,
+    /// Accuracy of the current network on the whole training set.
+    pub train_accuracy: f64,
+    /// Seconds since training started.
+    pub seconds: f64,
 }
 
 /// Counters of a training run.

@@ -3,7 +3,7 @@
 
 use super::{
     adjust_inputs, fit_hidden_neuron, fit_output_neuron, layer_inputs, neuron, post_process_neuron,
-    set_neuron, LayerwiseOptions, LayerwiseStats, WeightBox,
+    set_neuron, LayerwiseOptions, LayerwiseProgress, LayerwiseStats, WeightBox, PROGRESS_INTERVAL,
 };
 use crate::error::Result;
 use crate::rng::SplitMix64;
@@ -185,7 +185,10 @@ pub fn train_layerwise(
     let mut rng = SplitMix64::new(options.seed ^ 0xba7c);
     let mut order: Vec<usize> = (0..task.train_x.len()).collect();
     let mut first = true;
-    'epochs: for _ in 0..options.epochs.max(1) {
+    let started = Instant::now();
+    let mut reported: Option<Instant> = None;
+    let batches_per_epoch = order.len().div_ceil(options.batch.max(1));
+    'epochs: for epoch in 0..options.epochs.max(1) {
         for i in (1..order.len()).rev() {
             let j = (rng.next_u64() % (i as u64 + 1)) as usize;
             order.swap(i, j);
@@ -201,6 +204,19 @@ pub fn train_layerwise(
             trainer.batch(&mut params, &xs, &ys, previous.as_ref())?;
             trainer.stats.batches += 1;
             first = false;
+            if let Some(report) = options.progress {
+                if reported.is_none_or(|t| t.elapsed() >= PROGRESS_INTERVAL) {
+                    reported = Some(Instant::now());
+                    report(&LayerwiseProgress {
+                        epoch: epoch + 1,
+                        batches: trainer.stats.batches,
+                        batches_per_epoch,
+                        rounds: trainer.stats.rounds,
+                        train_accuracy: accuracy(&params.network()?, &task.train_x, &task.train_y),
+                        seconds: started.elapsed().as_secs_f64(),
+                    });
+                }
+            }
         }
     }
     let before = accuracy(&params.network()?, &task.train_x, &task.train_y);
