@@ -383,18 +383,7 @@ fn solve_detects_the_structure_of_a_generated_network_and_keeps_its_answer() {
 #[test]
 fn memory_limit_stops_solve_with_its_status() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let model = dir.path().join("relu.mps");
-    let out = relumip(&[
-        "gen",
-        "relu",
-        "--widths",
-        "8,40,40,40,2",
-        "--seed",
-        "1",
-        "-o",
-        model.to_str().expect("utf-8 path"),
-    ]);
-    assert!(out.status.success(), "gen: {}", text(&out.stderr));
+    let model = common::slow_relu_model(dir.path());
     let stats = dir.path().join("relu.json");
     let out = relumip(&[
         "solve",
@@ -418,16 +407,9 @@ fn memory_limit_stops_solve_with_its_status() {
 /// 3_3 property 2 is not decided in 4 s).
 #[test]
 fn long_verify_prints_progress_lines() {
-    let Some(acas) = common::benchmarks().map(|b| b.join("acasxu")) else {
-        eprintln!("skipped: the shared benchmarks are absent");
+    let Some((net, property)) = common::undecided_acas_instance() else {
         return;
     };
-    let net = acas.join("onnx/ACASXU_run2a_3_3_batch_2000.onnx");
-    let property = acas.join("vnnlib/prop_2.vnnlib");
-    if !net.exists() || !property.exists() {
-        eprintln!("skipped: the ACAS Xu files are absent");
-        return;
-    }
     let out = relumip(&[
         "verify",
         net.to_str().expect("utf-8 path"),

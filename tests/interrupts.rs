@@ -6,28 +6,9 @@
 
 mod common;
 
-use common::{relumip, text};
-use std::path::{Path, PathBuf};
+use common::text;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-/// A generated network MILP that no configuration closes in minutes (three hidden
-/// layers of 40 units, eight inputs), written into `dir`.
-fn slow_model(dir: &Path) -> PathBuf {
-    let path = dir.join("slow.mps");
-    let out = relumip(&[
-        "gen",
-        "relu",
-        "--widths",
-        "8,40,40,40,2",
-        "--seed",
-        "1",
-        "-o",
-        path.to_str().expect("utf-8 path"),
-    ]);
-    assert!(out.status.success(), "gen: {}", text(&out.stderr));
-    path
-}
 
 fn spawn(args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_relumip"))
@@ -68,7 +49,7 @@ fn stop_with(child: Child, name: &str) -> (Output, Duration) {
 #[test]
 fn ctrl_c_ends_solve_with_its_incumbent_and_files() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let model = slow_model(dir.path());
+    let model = common::slow_relu_model(dir.path());
     let (sol, stats) = (dir.path().join("slow.sol"), dir.path().join("slow.json"));
     let child = spawn(&[
         "solve",
@@ -103,21 +84,10 @@ fn ctrl_c_ends_solve_with_its_incumbent_and_files() {
 
 #[test]
 fn sigterm_ends_verify_with_a_timeout_result() {
-    let Some(acas) = common::benchmarks().map(|b| b.join("acasxu")) else {
-        eprintln!("skipped: the shared benchmarks are absent");
+    // Property 2 on net 3_3 is not decided in a minute.
+    let Some((net, property)) = common::undecided_acas_instance() else {
         return;
     };
-    // Property 2 on net 3_3 is not decided in a minute.
-    let net = acas.join("onnx/ACASXU_run2a_3_3_batch_2000.onnx");
-    let property = acas.join("vnnlib/prop_2.vnnlib");
-    if !net.exists() || !property.exists() {
-        eprintln!(
-            "skipped: {} or {} is absent",
-            net.display(),
-            property.display()
-        );
-        return;
-    }
     let dir = tempfile::tempdir().expect("temp dir");
     let result = dir.path().join("result.txt");
     let child = spawn(&[
@@ -149,7 +119,11 @@ fn ctrl_c_ends_bench_with_the_reports_of_finished_instances() {
         suite.join("a_knapsack.mps"),
     )
     .expect("copy");
-    std::fs::rename(slow_model(dir.path()), suite.join("b_slow.mps")).expect("move");
+    std::fs::rename(
+        common::slow_relu_model(dir.path()),
+        suite.join("b_slow.mps"),
+    )
+    .expect("move");
     let out_dir = dir.path().join("out");
     let child = spawn(&[
         "bench",

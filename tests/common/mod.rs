@@ -100,3 +100,41 @@ pub fn relumip(args: &[&str]) -> std::process::Output {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// A generated network MILP that no configuration closes in minutes (three hidden
+/// layers of 40 units, eight inputs), written as `dir/slow.mps`.
+pub fn slow_relu_model(dir: &std::path::Path) -> PathBuf {
+    let path = dir.join("slow.mps");
+    let out = relumip(&[
+        "gen",
+        "relu",
+        "--widths",
+        "8,40,40,40,2",
+        "--seed",
+        "1",
+        "-o",
+        path.to_str().expect("utf-8 path"),
+    ]);
+    assert!(out.status.success(), "gen: {}", text(&out.stderr));
+    path
+}
+
+/// The network and property files of ACAS Xu net 3_3 property 2 (undecided for
+/// minutes), or `None` (with a message) when the shared benchmarks lack them.
+pub fn undecided_acas_instance() -> Option<(PathBuf, PathBuf)> {
+    let Some(acas) = benchmarks().map(|b| b.join("acasxu")) else {
+        eprintln!("skipped: the shared benchmarks are absent");
+        return None;
+    };
+    let net = acas.join("onnx/ACASXU_run2a_3_3_batch_2000.onnx");
+    let property = acas.join("vnnlib/prop_2.vnnlib");
+    if !net.exists() || !property.exists() {
+        eprintln!(
+            "skipped: {} or {} is absent",
+            net.display(),
+            property.display()
+        );
+        return None;
+    }
+    Some((net, property))
+}

@@ -142,11 +142,6 @@ impl InputSplitter {
         }
     }
 
-    /// Whether a node may stall.
-    pub fn can_stall(&self) -> bool {
-        self.stall_share.is_some()
-    }
-
     /// The depth from which nodes are left to the LP, if any.
     pub fn max_depth(&self) -> Option<u32> {
         self.max_depth

@@ -111,7 +111,7 @@ impl<'m> SearchContext<'m> {
             && problem.costs.iter().any(|&c| c != 0.0);
         let structure = RowStructure::new(&problem, integral);
         let deadline = settings.time_limit.map(|t| start + t);
-        let settings_memory_limit = settings.memory_limit.or_else(super::memory::default_limit);
+        let memory_limit = settings.memory_limit.or_else(super::memory::default_limit);
         let sign = match model.sense {
             ObjSense::Minimize => 1.0,
             ObjSense::Maximize => -1.0,
@@ -131,7 +131,7 @@ impl<'m> SearchContext<'m> {
             settings,
             start,
             deadline,
-            memory_limit: settings_memory_limit,
+            memory_limit,
             objective_limit,
             relu,
             node_separator: None,

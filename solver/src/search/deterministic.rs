@@ -19,6 +19,7 @@ use crate::branch::BranchingRule;
 use rayon::prelude::*;
 use std::collections::BinaryHeap;
 use std::sync::atomic::Ordering;
+use std::time::Instant;
 
 /// Nodes dealt to each worker per round.
 const NODES_PER_WORKER: usize = 4;
@@ -76,6 +77,7 @@ pub fn run(
     let mut next_seq = 1u64;
     let mut next_log = FIRST_LOG_MILESTONE;
     let mut incumbent_updates = 0;
+    let mut memory_checked = Instant::now();
     loop {
         if heap.is_empty() || shared.stopping() {
             break;
@@ -86,9 +88,12 @@ pub fn run(
         }
         // Best-first rounds are kept (diving would change the node order); the
         // memory limit only stops the run.
-        ctx.watch_memory(shared);
-        if shared.stopping() {
-            break;
+        if memory_checked.elapsed() >= super::memory::CHECK_INTERVAL {
+            memory_checked = Instant::now();
+            ctx.watch_memory(shared);
+            if shared.stopping() {
+                break;
+            }
         }
         let done = shared.nodes.load(Ordering::Acquire);
         let remaining = ctx

@@ -7,6 +7,8 @@
 pub const DEFAULT_MACHINE_SHARE: f64 = 0.75;
 /// Share of the limit from which the workers dive.
 pub const DIVE_SHARE: f64 = 0.8;
+/// Time between two reads of the resident memory.
+pub const CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Where the process stands against its memory limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,8 +31,6 @@ use std::time::{Duration, Instant};
 
 /// Most consecutive nodes of one plunge; then the worker returns to its best node.
 pub const MAX_PLUNGE: u32 = 20;
-/// The monitor checks the memory every this many of its 20 ms ticks.
-const MEMORY_CHECK_TICKS: u32 = 5;
 
 /// Largest number of nodes a worker hands over at once.
 const MAX_SHARE: usize = 4;
@@ -157,11 +155,11 @@ pub fn run(
 /// Emits periodic progress lines until the workers are done.
 fn monitor(ctx: &SearchContext<'_>, pool: &Pool<'_>) {
     let mut last = Instant::now();
-    let mut ticks = 0u32;
+    let mut memory_checked = Instant::now();
     while pool.shared.open.load(Ordering::Acquire) > 0 && !pool.shared.stopping() {
         std::thread::sleep(Duration::from_millis(20));
-        ticks += 1;
-        if ticks % MEMORY_CHECK_TICKS == 0 {
+        if memory_checked.elapsed() >= super::memory::CHECK_INTERVAL {
+            memory_checked = Instant::now();
             ctx.watch_memory(pool.shared);
         }
         if ctx.out_of_time() {
