@@ -44,11 +44,6 @@ impl Processor<'_, '_> {
             self.node_bounds.as_ref(),
         );
         let split = exploration.split?;
-        if splitter.stalls(bound, target, exploration.child_bounds) {
-            self.stats.input_split_stalls += 1;
-            self.stats.time_input_splits += started.elapsed().as_secs_f64();
-            return None;
-        }
         let mut solutions = Vec::new();
         if let (Some(x), Some(structure)) = (&exploration.candidate, &self.ctx.model.relu) {
             let costs = &self.ctx.problem.costs;
@@ -67,6 +62,13 @@ impl Processor<'_, '_> {
                 }
                 None => self.stats.rejected_solutions += 1,
             }
+        }
+        if splitter.stalls(bound, target, exploration.child_bounds) {
+            self.stats.input_split_stalls += 1;
+            self.stats.time_input_splits += started.elapsed().as_secs_f64();
+            // The node goes to its LP; the attack's solution goes with it.
+            self.stalled_solutions = solutions;
+            return None;
         }
         self.stats.input_splits += 1;
         let (lower, upper) = (self.dom.lower[split.col], self.dom.upper[split.col]);

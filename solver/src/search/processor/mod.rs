@@ -97,6 +97,9 @@ pub(crate) struct Processor<'c, 'm> {
     node_rows_loaded: bool,
     /// The node's network bounds from its neuron-stability propagation.
     node_bounds: Option<NetworkBounds>,
+    /// Solutions that the attack of the node's stalled input split found, for the
+    /// node's outcome.
+    stalled_solutions: Vec<(f64, Vec<f64>)>,
     /// This worker's pool of global cuts (see [`node_cuts`]).
     pool: Option<CutPool>,
     /// Origin of every row the current node added to the LP after the shared rows
@@ -125,6 +128,7 @@ impl<'c, 'm> Processor<'c, 'm> {
             basis_moved: false,
             node_rows_loaded: false,
             node_bounds: None,
+            stalled_solutions: Vec::new(),
             pool: (!ctx.pool_rows.is_empty())
                 .then(|| CutPool::new(ctx.pool_rows.clone(), CUT_POOL_MAX_AGE)),
             node_origins: Vec::new(),
@@ -150,6 +154,7 @@ impl<'c, 'm> Processor<'c, 'm> {
         self.node_rows_loaded = false;
         let mut processed = self.process_inner(node, incumbent, warm);
         self.finish_node_rows(&mut processed);
+        processed.solutions.append(&mut self.stalled_solutions);
         if is_root {
             self.stats.time_root += started.elapsed().as_secs_f64();
         }
