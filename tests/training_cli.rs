@@ -316,3 +316,42 @@ fn layerwise_training_prints_progress() {
         .unwrap_or_else(|| panic!("no accuracy in '{line}'"));
     assert!((0.0..=1.0).contains(&accuracy), "{line}");
 }
+
+/// With its defaults, layer-wise training starts from an Adam-trained network of
+/// the same layers and undoes every batch that lowers the training accuracy: it
+/// ends at least as accurate on the training set as its warm start, and the
+/// report says what the warm start reached. `--init random` starts as the seed does.
+#[test]
+fn layerwise_starts_from_adam_by_default() {
+    let Some(sets) = datasets() else { return };
+    let iris = sets.join("iris.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let common = [
+        "--method",
+        "layerwise",
+        "--layers",
+        "4",
+        "--batch",
+        "40",
+        "--max-rounds",
+        "2",
+        "--milp-time-limit",
+        "0.2",
+        "--time-limit",
+        "20",
+    ];
+    let warm = train_and_check(&iris, dir.path(), "warm", &common);
+    let start = &warm["details"]["warm_start"];
+    assert_eq!(start["method"], "adam", "{warm}");
+    let start_train = start["train_accuracy"].as_f64().unwrap();
+    assert!(start_train >= 0.8, "{warm}");
+    assert!(
+        warm["train_accuracy"].as_f64().unwrap() >= start_train - 1e-12,
+        "{warm}"
+    );
+    let mut random = common.to_vec();
+    random.extend(["--init", "random"]);
+    let cold = train_and_check(&iris, dir.path(), "cold", &random);
+    assert!(cold["details"]["warm_start"].is_null(), "{cold}");
+    assert!(cold["details"]["milps"].as_u64().unwrap() > 0, "{cold}");
+}

@@ -29,6 +29,22 @@ pub enum Method {
     Prune,
 }
 
+/// Where layer-wise training starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InitArg {
+    /// A network trained by Adam with the same layers (300 epochs, at most a
+    /// quarter of the time limit), rescaled into the weight box.
+    Adam,
+    /// Random weights in [-1, 1], as in the seed's Algorithm 1.
+    Random,
+}
+
+/// Share of the time limit that the Adam warm start of layer-wise training may take.
+const WARM_START_TIME_SHARE: f64 = 0.25;
+
+/// Epochs of the Adam warm start of layer-wise training.
+const WARM_START_EPOCHS: usize = 300;
+
 /// Options of `relumip train`.
 #[derive(Args, Debug)]
 pub struct TrainArgs {
@@ -58,6 +74,9 @@ pub struct TrainArgs {
     /// Layerwise: time limit of each MILP / LP, in seconds.
     #[arg(long, value_name = "S", default_value_t = 1.0)]
     pub milp_time_limit: f64,
+    /// Layerwise: the network to start from.
+    #[arg(long, value_enum, default_value_t = InitArg::Adam)]
+    pub init: InitArg,
     /// Layerwise: skip the final LP of the output layer on the training set.
     #[arg(long)]
     pub no_post_process: bool,
@@ -133,6 +152,14 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             if args.search.threads.is_none() {
                 settings.threads = 1;
             }
+            let (initial, warm_start) = match args.init {
+                InitArg::Random => (None, Value::Null),
+                InitArg::Adam => {
+                    let (params, details) =
+                        adam_warm_start(&task, &arch, args, settings.time_limit, quiet)?;
+                    (Some(params), details)
+                }
+            };
             let options = LayerwiseOptions {
                 widths: arch.clone(),
                 batch: args.batch,
@@ -140,14 +167,22 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 max_rounds: args.max_rounds,
                 milp_time_limit: seconds("milp-time-limit", args.milp_time_limit)?,
                 seed: args.search.seed,
+                initial,
                 deadline,
                 post_process: !args.no_post_process,
                 settings: settings.clone(),
                 progress: (!quiet).then_some(print_layerwise_progress as fn(&LayerwiseProgress)),
             };
             let (params, stats) = train_layerwise(&task, &options)?;
+            if !quiet && options.initial.is_some() {
+                println!(
+                    "Batches           {} trained, {} undone (they lowered the training accuracy)",
+                    stats.batches, stats.batches_rejected
+                );
+            }
             let details = json!({
                 "batch": args.batch, "epochs": options.epochs, "batches": stats.batches,
+                "batches_rejected": stats.batches_rejected,
                 "rounds": stats.rounds, "milps": stats.milps, "lps": stats.lps,
                 "improving_solves": stats.improved, "solves_at_time_limit": stats.time_limits,
                 "milp_time_limit": args.milp_time_limit,
@@ -155,6 +190,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 "train_accuracy_before_post_processing": stats.accuracy_before_post,
                 "post_processing_kept": stats.post_processed,
                 "stopped_by_time_limit": stats.stopped_by_deadline,
+                "warm_start": warm_start,
             });
             (params, details)
         }
@@ -299,4 +335,38 @@ fn print_layerwise_progress(p: &LayerwiseProgress) {
         p.train_accuracy,
         p.seconds
     );
+}
+
+/// Trains the warm start of layer-wise training by Adam (at most
+/// [`WARM_START_TIME_SHARE`] of the time limit) and prints its accuracies.
+fn adam_warm_start(
+    task: &ClassificationTask,
+    arch: &[usize],
+    args: &TrainArgs,
+    time_limit: Option<std::time::Duration>,
+    quiet: bool,
+) -> Result<(Params, Value)> {
+    let started = Instant::now();
+    let out = train_adam(
+        task,
+        &AdamOptions {
+            widths: arch.to_vec(),
+            epochs: WARM_START_EPOCHS,
+            batch: args.batch,
+            learning_rate: args.learning_rate,
+            seed: args.search.seed,
+            deadline: time_limit.map(|t| started + t.mul_f64(WARM_START_TIME_SHARE)),
+        },
+    )?;
+    let (train, test) = task.accuracies(&out.params.network()?);
+    let seconds = started.elapsed().as_secs_f64();
+    if !quiet {
+        println!(
+            "Warm start        Adam, {} epochs: train accuracy {train:.4}, test accuracy {test:.4} ({seconds:.2}s)",
+            out.epochs
+        );
+    }
+    let details = json!({"method": "adam", "epochs": out.epochs, "train_accuracy": train,
+        "test_accuracy": test, "time": seconds});
+    Ok((out.params, details))
 }

@@ -121,6 +121,42 @@ impl Params {
         }
     }
 
+    /// The same classifier with every weight and bias in `[-1, 1]`: each hidden
+    /// neuron's weights and bias are divided by their largest magnitude and the
+    /// weights leaving it multiplied by it (a ReLU commutes with a positive factor,
+    /// so the network computes the same function), and the output layer is divided
+    /// by its largest magnitude when that exceeds one (the outputs shrink by a
+    /// positive factor: the predicted class of every input stays).
+    pub fn rescaled_into_unit_box(&self) -> Params {
+        let mut out = self.clone();
+        let last = out.num_layers().saturating_sub(1);
+        for k in 0..last {
+            let (n_in, n_out) = (out.widths[k], out.widths[k + 1]);
+            for i in 0..n_out {
+                let row = &mut out.weights[k][i * n_in..(i + 1) * n_in];
+                let m = row
+                    .iter()
+                    .fold(out.biases[k][i].abs(), |m, w| m.max(w.abs()));
+                if m <= 0.0 || !m.is_finite() {
+                    continue;
+                }
+                row.iter_mut().for_each(|w| *w /= m);
+                out.biases[k][i] /= m;
+                let next_in = out.widths[k + 1];
+                for r in 0..out.widths[k + 2] {
+                    out.weights[k + 1][r * next_in + i] *= m;
+                }
+            }
+        }
+        if let (Some(w), Some(b)) = (out.weights.last_mut(), out.biases.last_mut()) {
+            let m = w.iter().chain(b.iter()).fold(0.0f64, |m, v| m.max(v.abs()));
+            if m > 1.0 && m.is_finite() {
+                w.iter_mut().chain(b.iter_mut()).for_each(|v| *v /= m);
+            }
+        }
+        out
+    }
+
     /// Number of layers (affine maps).
     pub fn num_layers(&self) -> usize {
         self.weights.len()
@@ -159,4 +195,39 @@ pub fn widths(inputs: usize, hidden: &[usize], classes: usize) -> Result<Vec<usi
     w.extend_from_slice(hidden);
     w.push(classes);
     Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rescaling_into_the_unit_box_keeps_every_prediction() {
+        let widths = [3, 5, 4, 3];
+        let params = Params::random(&widths, 7, true, |_, _| 4.0);
+        let scaled = params.rescaled_into_unit_box();
+        assert!(scaled
+            .weights
+            .iter()
+            .chain(&scaled.biases)
+            .flatten()
+            .all(|v| v.abs() <= 1.0 + 1e-12));
+        let (a, b) = (params.network().unwrap(), scaled.network().unwrap());
+        let mut rng = SplitMix64::new(3);
+        for _ in 0..200 {
+            let x: Vec<f64> = (0..3).map(|_| rng.uniform(-2.0, 2.0)).collect();
+            let (ya, yb) = (a.forward(&x), b.forward(&x));
+            // The same outputs up to one positive factor.
+            let factor = ya.iter().zip(&yb).find(|(p, _)| p.abs() > 1e-9);
+            let Some((p, q)) = factor else { continue };
+            let ratio = q / p;
+            assert!(ratio > 0.0, "{ya:?} {yb:?}");
+            for (p, q) in ya.iter().zip(&yb) {
+                assert!(
+                    (p * ratio - q).abs() <= 1e-9 * (1.0 + q.abs()),
+                    "{ya:?} {yb:?}"
+                );
+            }
+        }
+    }
 }

@@ -65,14 +65,21 @@ pub struct LayerwiseOptions {
     pub milp_time_limit: Duration,
     /// Seed of the initial weights and of the batch order.
     pub seed: u64,
+    /// The network to start from (on standardised inputs, the same widths), e.g.
+    /// one trained by Adam; it is rescaled into the weight box first
+    /// ([`Params::rescaled_into_unit_box`]), and a batch whose result has a lower
+    /// accuracy on the whole training set than the network entering it is undone.
+    /// `None`: random weights in `[-1, 1]`, every batch kept, as in the seed.
+    pub initial: Option<Params>,
     /// Stop starting new work after this instant.
     pub deadline: Option<Instant>,
     /// Run the final LP post-processing of the output layer on the training set.
     pub post_process: bool,
     /// Search settings of every MILP (threads, branching, ...; limits are set here).
     pub settings: Settings,
-    /// Called after a batch when [`PROGRESS_INTERVAL`] has passed since the last
-    /// call (and after the first batch); `None`: no progress reports.
+    /// Called after the first batch, and after a batch or a neuron's MILP when
+    /// [`PROGRESS_INTERVAL`] has passed since the last call; `None`: no progress
+    /// reports.
     pub progress: Option<fn(&LayerwiseProgress)>,
 }
 
@@ -84,7 +91,7 @@ pub const PROGRESS_INTERVAL: Duration = Duration::from_secs(3);
 pub struct LayerwiseProgress {
     /// The pass over the training data (1-based).
     pub epoch: usize,
-    /// Batches trained so far (over all epochs).
+    /// The batch under way, or the one just trained (1-based, over all epochs).
     pub batches: usize,
     /// Batches per epoch.
     pub batches_per_epoch: usize,
@@ -101,6 +108,9 @@ pub struct LayerwiseProgress {
 pub struct LayerwiseStats {
     /// Batches trained (over all epochs).
     pub batches: usize,
+    /// Batches undone because they lowered the training accuracy (with a warm
+    /// start only, see [`LayerwiseOptions::initial`]).
+    pub batches_rejected: usize,
     /// Rounds of the while loop, over all batches.
     pub rounds: usize,
     /// MILPs solved (hidden neurons and input adjustments with binaries).

@@ -14,10 +14,40 @@ use std::time::{Duration, Instant};
 /// The options and counters of a training run.
 struct Trainer<'a> {
     options: &'a LayerwiseOptions,
+    task: &'a ClassificationTask,
     stats: LayerwiseStats,
+    /// The pass over the training data under way (0-based).
+    epoch: usize,
+    batches_per_epoch: usize,
+    started: Instant,
+    /// When progress was last reported.
+    reported: Option<Instant>,
 }
 
 impl Trainer<'_> {
+    /// Reports progress with the network `params` when [`PROGRESS_INTERVAL`] has
+    /// passed since the last report (or since the start), or when `first` (the
+    /// first batch just ended). `in_batch`: a batch is under way.
+    fn report(&mut self, params: &Params, in_batch: bool, first: bool) -> Result<()> {
+        let Some(report) = self.options.progress else {
+            return Ok(());
+        };
+        let since = self.reported.unwrap_or(self.started);
+        if !first && since.elapsed() < PROGRESS_INTERVAL {
+            return Ok(());
+        }
+        self.reported = Some(Instant::now());
+        report(&LayerwiseProgress {
+            epoch: self.epoch + 1,
+            batches: self.stats.batches + usize::from(in_batch),
+            batches_per_epoch: self.batches_per_epoch,
+            rounds: self.stats.rounds,
+            train_accuracy: accuracy(&params.network()?, &self.task.train_x, &self.task.train_y),
+            seconds: self.started.elapsed().as_secs_f64(),
+        });
+        Ok(())
+    }
+
     /// True once the deadline has passed.
     fn out_of_time(&self) -> bool {
         crate::interrupt::past(self.options.deadline)
@@ -109,6 +139,7 @@ impl Trainer<'_> {
                 self.stats.improved += 1;
                 set_neuron(params, k, i, &nw, nc);
             }
+            self.report(params, true, false)?;
         }
         Ok(true)
     }
@@ -177,18 +208,38 @@ pub fn train_layerwise(
     task: &ClassificationTask,
     options: &LayerwiseOptions,
 ) -> Result<(Params, LayerwiseStats)> {
-    let mut params = Params::random(&options.widths, options.seed, true, |_, _| 1.0);
+    let mut params = match &options.initial {
+        Some(initial) if initial.widths == options.widths => initial.rescaled_into_unit_box(),
+        Some(initial) => {
+            return Err(crate::error::Error::Invalid(format!(
+                "the initial network has widths {:?}, the training {:?}",
+                initial.widths, options.widths
+            )))
+        }
+        None => Params::random(&options.widths, options.seed, true, |_, _| 1.0),
+    };
     let mut trainer = Trainer {
         options,
+        task,
         stats: LayerwiseStats::default(),
+        epoch: 0,
+        batches_per_epoch: task.train_x.len().div_ceil(options.batch.max(1)),
+        started: Instant::now(),
+        reported: None,
+    };
+    // A warm start is a good network already: a batch whose MILPs lower the
+    // accuracy on the whole training set is undone.
+    let guard = options.initial.is_some();
+    let mut train_accuracy = if guard {
+        accuracy(&params.network()?, &task.train_x, &task.train_y)
+    } else {
+        0.0
     };
     let mut rng = SplitMix64::new(options.seed ^ 0xba7c);
     let mut order: Vec<usize> = (0..task.train_x.len()).collect();
     let mut first = true;
-    let started = Instant::now();
-    let mut reported: Option<Instant> = None;
-    let batches_per_epoch = order.len().div_ceil(options.batch.max(1));
     'epochs: for epoch in 0..options.epochs.max(1) {
+        trainer.epoch = epoch;
         for i in (1..order.len()).rev() {
             let j = (rng.next_u64() % (i as u64 + 1)) as usize;
             order.swap(i, j);
@@ -201,22 +252,20 @@ pub fn train_layerwise(
             let xs: Vec<Vec<f64>> = chunk.iter().map(|&n| task.train_x[n].clone()).collect();
             let ys: Vec<usize> = chunk.iter().map(|&n| task.train_y[n]).collect();
             let previous = (!first).then(|| params.clone());
+            let entering = guard.then(|| params.clone());
             trainer.batch(&mut params, &xs, &ys, previous.as_ref())?;
             trainer.stats.batches += 1;
-            first = false;
-            if let Some(report) = options.progress {
-                if reported.is_none_or(|t| t.elapsed() >= PROGRESS_INTERVAL) {
-                    reported = Some(Instant::now());
-                    report(&LayerwiseProgress {
-                        epoch: epoch + 1,
-                        batches: trainer.stats.batches,
-                        batches_per_epoch,
-                        rounds: trainer.stats.rounds,
-                        train_accuracy: accuracy(&params.network()?, &task.train_x, &task.train_y),
-                        seconds: started.elapsed().as_secs_f64(),
-                    });
+            if let Some(entering) = entering {
+                let now = accuracy(&params.network()?, &task.train_x, &task.train_y);
+                if now < train_accuracy {
+                    params = entering;
+                    trainer.stats.batches_rejected += 1;
+                } else {
+                    train_accuracy = now;
                 }
             }
+            trainer.report(&params, false, first)?;
+            first = false;
         }
     }
     let before = accuracy(&params.network()?, &task.train_x, &task.train_y);
