@@ -84,6 +84,7 @@ pub mod branch;
 pub mod cuts;
 pub mod data;
 pub mod error;
+pub mod exact;
 pub mod formulate;
 pub mod generate;
 pub mod heur;
