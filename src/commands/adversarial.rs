@@ -1,14 +1,15 @@
 //! `relumip adversarial NET --input FILE --target K`: the input closest in L1 norm to a
 //! given one that the network classifies as class K with a margin (seed 002, 4.2).
 
-use super::args::{parse_formulation, seconds, LimitArgs, SearchArgs};
+use super::args::{default_time_limit, parse_formulation, seconds, LimitArgs, SearchArgs};
+use crate::log::{format_limit, LogPrinter};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use relumip_solver::adversarial::{adversarial, AdversarialOptions, AdversarialQuery};
 use relumip_solver::formulate::{Decision, Formulation};
 use relumip_solver::io::read_network;
 use relumip_solver::io::vectors::read_vector;
-use relumip_solver::search::{NoProgress, Status};
+use relumip_solver::search::Status;
 use relumip_solver::verify::BoundsMethod;
 use std::path::PathBuf;
 
@@ -32,6 +33,7 @@ impl From<DecisionArg> for Decision {
 
 /// Options of `relumip adversarial`.
 #[derive(Args, Debug)]
+#[command(mut_arg("time_limit", default_time_limit))]
 pub struct AdversarialArgs {
     /// The network (.onnx, .onnx.gz or .nnet).
     pub network: PathBuf,
@@ -106,7 +108,13 @@ pub fn run(args: &AdversarialArgs) -> Result<()> {
         bounds_budget: seconds("bounds-budget", args.bounds_budget)?,
         search: args.search.settings_with(&args.limits)?,
     };
-    let report = adversarial(&net, &query, &options, &NoProgress)?;
+    // The search log (distance found, bound) goes to stderr: stdout holds the answer.
+    let quiet = args.search.quiet;
+    if !quiet {
+        eprintln!("time limit {}", format_limit(options.search.time_limit));
+    }
+    let printer = LogPrinter::on_stderr(quiet);
+    let report = adversarial(&net, &query, &options, &printer)?;
     if let Some(why) = &report.refused {
         eprintln!("refused: the solver's input fails the forward check ({why})");
     }

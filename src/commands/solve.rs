@@ -1,7 +1,7 @@
 //! `relumip solve FILE`: read an MPS file, run the branch-and-bound, print the log and
 //! write the requested result files.
 
-use super::args::{parse_relu_source, LimitArgs, SearchArgs};
+use super::args::{parse_relu_source, LimitArgs, SearchArgs, NO_DEFAULT_TIME_LIMIT_HELP};
 use crate::log::{print_solve_header, print_summary, LogPrinter};
 use crate::output::{write_solution, write_stats};
 use anyhow::Result;
@@ -14,6 +14,7 @@ use std::time::Instant;
 
 /// Options of `relumip solve`.
 #[derive(Args, Debug)]
+#[command(mut_arg("time_limit", |a| a.help(NO_DEFAULT_TIME_LIMIT_HELP)))]
 pub struct SolveArgs {
     /// The model: MPS (free or fixed), plain or gzip-compressed.
     pub file: PathBuf,

@@ -1,7 +1,8 @@
 //! `relumip verify NET PROP`: answer a VNN-LIB property (sat / unsat / timeout /
 //! unknown) and write the VNN-COMP result file.
 
-use super::args::{parse_formulation, seconds, BoundsArg, SearchArgs};
+use super::args::{parse_formulation, time_limit, BoundsArg, SearchArgs, DEFAULT_TIME_LIMIT};
+use crate::log::format_limit;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use relumip_solver::formulate::Formulation;
@@ -60,9 +61,9 @@ pub struct VerifyArgs {
     pub network: PathBuf,
     /// The property (.vnnlib or .vnnlib.gz): the unsafe region.
     pub property: PathBuf,
-    /// Time limit in seconds (also --time-limit).
-    #[arg(long, visible_alias = "time-limit", value_name = "S")]
-    pub timeout: Option<f64>,
+    /// Time limit in seconds (also --time-limit; inf: none).
+    #[arg(long, visible_alias = "time-limit", value_name = "S", default_value = DEFAULT_TIME_LIMIT)]
+    pub timeout: f64,
     /// Write the VNN-COMP result file here.
     #[arg(long, value_name = "FILE")]
     pub result: Option<PathBuf>,
@@ -90,8 +91,12 @@ pub struct VerifyArgs {
 pub fn run(args: &VerifyArgs) -> Result<()> {
     let net = read_network(&args.network, args.nnet_raw)?;
     let property = read_vnnlib(&args.property)?;
+    let timeout = time_limit("timeout", args.timeout)?;
+    if !args.search.quiet {
+        eprintln!("time limit {}", format_limit(timeout));
+    }
     let options = VerifyOptions {
-        timeout: args.timeout.map(|t| seconds("timeout", t)).transpose()?,
+        timeout,
         search: args.search.settings()?,
         formulation: args.formulation,
         bounds: args.bounds.into(),
