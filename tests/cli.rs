@@ -216,10 +216,25 @@ fn gen_writes_robustness_properties_that_verify_answers() {
             "{}",
             text(&out.stdout)
         );
-        let out = relumip(&["verify", &net, file, "--timeout", "60", "--threads", "1"]);
+        let out = relumip(&[
+            "verify",
+            &net,
+            file,
+            "--timeout",
+            "60",
+            "--threads",
+            "1",
+            "--exact-check",
+        ]);
         assert!(out.status.success(), "{}", text(&out.stderr));
         let stdout = text(&out.stdout);
         assert_eq!(stdout.lines().next(), Some(answer), "eps {eps}: {stdout}");
+        let exact = if answer == "sat" {
+            "exact check: counterexample confirmed exactly"
+        } else {
+            "exact check: no counterexample to check"
+        };
+        assert!(stdout.contains(exact), "eps {eps}: {stdout}");
     }
     let out = relumip(&[
         "gen",
@@ -556,5 +571,25 @@ fn default_time_limits_are_applied() {
         text(&out.stderr).contains("time limit 300.0s"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+/// `solve --exact-check` re-checks the solution in rational arithmetic and says so.
+#[test]
+fn solve_exact_check_prints_its_verdict() {
+    let instance = common::root().join("instances/knapsack40x3.mps");
+    let out = relumip(&[
+        "solve",
+        instance.to_str().expect("utf-8"),
+        "--threads",
+        "1",
+        "--quiet",
+        "--exact-check",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("exact check: feasible within tolerances (max violation 0.0e0, exact value), integral, exactly feasible"),
+        "{stdout}"
     );
 }

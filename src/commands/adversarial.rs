@@ -6,6 +6,7 @@ use crate::log::{format_limit, LogPrinter};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use relumip_solver::adversarial::{adversarial, AdversarialOptions, AdversarialQuery};
+use relumip_solver::exact::check_adversarial_exactly;
 use relumip_solver::formulate::{Decision, Formulation};
 use relumip_solver::io::read_network;
 use relumip_solver::io::vectors::read_vector;
@@ -73,6 +74,11 @@ pub struct AdversarialArgs {
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
+    /// Re-check the adversarial input in exact rational arithmetic (domain, distance,
+    /// classification with the margin) and fail if it does not hold within the
+    /// tolerance.
+    #[arg(long)]
+    pub exact_check: bool,
     /// Limits.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -152,6 +158,18 @@ pub fn run(args: &AdversarialArgs) -> Result<()> {
             status.as_str(),
             report.best_bound
         ),
+    }
+    if args.exact_check {
+        let Some(example) = &report.example else {
+            println!("exact check: no adversarial input to check");
+            return Ok(());
+        };
+        let check = check_adversarial_exactly(&net, &query, &example.input)?;
+        println!("exact check: {}", check.summary());
+        anyhow::ensure!(
+            check.within_tolerance,
+            "exact check failed: the input is not an adversarial example"
+        );
     }
     Ok(())
 }

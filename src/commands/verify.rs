@@ -5,6 +5,7 @@ use super::args::{parse_formulation, time_limit, BoundsArg, SearchArgs, DEFAULT_
 use crate::log::format_limit;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use relumip_solver::exact::check_counterexample_exactly;
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
@@ -82,6 +83,11 @@ pub struct VerifyArgs {
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
+    /// Re-check a counterexample in exact rational arithmetic (forward pass, input
+    /// region, output constraints of every case) and fail if it does not hold within
+    /// the tolerance.
+    #[arg(long)]
+    pub exact_check: bool,
     /// Search options.
     #[command(flatten)]
     pub search: SearchArgs,
@@ -136,6 +142,23 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
     }
     if let Some(path) = &args.result {
         write_result_file(path, &report.answer)?;
+    }
+    if args.exact_check {
+        let Answer::Sat(cex) = &report.answer else {
+            println!("exact check: no counterexample to check");
+            return Ok(());
+        };
+        let started = std::time::Instant::now();
+        let check = check_counterexample_exactly(&net, &property, cex.case, &cex.input)?;
+        println!(
+            "exact check: {} ({:.3}s)",
+            check.summary(),
+            started.elapsed().as_secs_f64()
+        );
+        anyhow::ensure!(
+            check.within_tolerance(),
+            "exact check failed: the counterexample does not violate the property"
+        );
     }
     Ok(())
 }
