@@ -418,8 +418,8 @@ fn memory_limit_stops_solve_with_its_status() {
     assert_eq!(json["status"], "memory_limit");
 }
 
-/// A long `verify` prints a progress line per finished search on stderr (ACAS Xu
-/// 3_3 property 2 is not decided in 4 s).
+/// A long `verify` prints a progress line per finished search and periodic lines of
+/// the running search on stderr (ACAS Xu 3_3 property 2 is not decided in 4 s).
 #[test]
 fn long_verify_prints_progress_lines() {
     let Some((net, property)) = common::undecided_acas_instance() else {
@@ -433,9 +433,19 @@ fn long_verify_prints_progress_lines() {
         "4",
         "--threads",
         "2",
+        "--log-interval",
+        "0.5",
     ]);
     assert!(out.status.success(), "stderr: {}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().next(), Some("timeout"));
+    assert!(
+        text(&out.stderr)
+            .lines()
+            .any(|l| l.starts_with('[') && l.contains("search: ") && l.contains(" nodes, ")),
+        "no line of the running search:
+{}",
+        text(&out.stderr)
+    );
     let log = text(&out.stderr);
     assert!(
         log.lines()

@@ -106,4 +106,6 @@ pub use io::mps::{parse_mps, read_mps};
 pub use io::read_network;
 pub use io::vnnlib::{parse_vnnlib, read_vnnlib};
 pub use search::{solve, NoProgress, Settings, SettingsBuilder, SolveResult, Status};
-pub use verify::{verify, verify_with_progress, Answer, VerifyOptions, VerifyReport};
+pub use verify::{
+    verify, verify_with_progress, verify_with_search_log, Answer, VerifyOptions, VerifyReport,
+};

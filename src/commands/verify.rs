@@ -2,18 +2,43 @@
 //! unknown) and write the VNN-COMP result file.
 
 use super::args::{parse_formulation, time_limit, BoundsArg, SearchArgs, DEFAULT_TIME_LIMIT};
-use crate::log::format_limit;
+use crate::log::{format_limit, format_value};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use relumip_solver::exact::check_counterexample_exactly;
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
+use relumip_solver::search::{Progress, ProgressKind, ProgressSink};
 use relumip_solver::verify::{
-    verify_with_progress, write_result_file, Answer, CaseReport, DisjunctionMode, Strategy,
+    verify_with_search_log, write_result_file, Answer, CaseReport, DisjunctionMode, Strategy,
     VerifyOptions,
 };
 use std::path::PathBuf;
+use std::time::Instant;
+
+/// Periodic lines of the running search on stderr (every `--log-interval` seconds),
+/// on runs past two seconds.
+struct SearchLog {
+    started: Instant,
+    quiet: bool,
+}
+
+impl ProgressSink for SearchLog {
+    fn progress(&self, p: &Progress) {
+        let seconds = self.started.elapsed().as_secs_f64();
+        if self.quiet || p.kind != ProgressKind::Periodic || seconds < 2.0 {
+            return;
+        }
+        eprintln!(
+            "[{seconds:.1}s] search: {} nodes, {} open, bound {} ({:.1}s; refuted once the bound exceeds 0)",
+            p.nodes,
+            p.open,
+            format_value(Some(p.bound)),
+            p.elapsed.as_secs_f64()
+        );
+    }
+}
 
 /// How disjunctive properties are solved, as named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -110,8 +135,9 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
         strategy: args.strategy.into(),
         ..VerifyOptions::default()
     };
-    // On long runs (past two seconds), a line per finished search on stderr; the
-    // per-case summary follows at the end.
+    // On long runs (past two seconds), a line per finished search and a line of the
+    // running search every --log-interval seconds, on stderr; the per-case summary
+    // follows at the end.
     let started = std::time::Instant::now();
     let quiet = args.search.quiet;
     let progress = |case: &CaseReport, searches: usize| {
@@ -126,7 +152,8 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
             );
         }
     };
-    let report = verify_with_progress(&net, &property, &options, &progress)?;
+    let log = SearchLog { started, quiet };
+    let report = verify_with_search_log(&net, &property, &options, &progress, &log)?;
     println!("{}", report.answer.as_str());
     if let Answer::Unknown(why) = &report.answer {
         eprintln!("unknown: {why}");
