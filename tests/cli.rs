@@ -582,6 +582,19 @@ fn default_time_limits_are_applied() {
         "{}",
         text(&out.stderr)
     );
+    // adversarial's search log (distance found, bound) goes to stderr, the answer to
+    // stdout.
+    assert!(
+        text(&out.stderr).contains("Best bound"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).starts_with("distance "),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!text(&out.stdout).contains("Best bound"));
 }
 
 /// `solve --exact-check` re-checks the solution in rational arithmetic and says so.

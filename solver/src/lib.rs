@@ -73,7 +73,8 @@
 //! [`heur`] the primal heuristics; [`search`] runs the parallel branch-and-bound.
 //! On top: [`mod@verify`] and [`mod@adversarial`] answer questions about networks, [`data`]
 //! and [`train`] build the MILPs whose unknowns are a network's weights, and
-//! [`generate`] writes small instances. [`rng`] is the seeded generator every
+//! [`generate`] writes small instances. Topmost, [`exact`] re-checks the answers of
+//! all of them in exact rational arithmetic. [`rng`] is the seeded generator every
 //! randomised part uses.
 
 #![deny(missing_docs)]
