@@ -22,14 +22,24 @@ macro_rules! say {
 pub struct LogPrinter {
     header_printed: Mutex<bool>,
     quiet: bool,
+    stderr: bool,
 }
 
 impl LogPrinter {
-    /// A printer; a quiet one prints nothing.
+    /// A printer to stdout; a quiet one prints nothing.
     pub fn new(quiet: bool) -> Self {
         LogPrinter {
             header_printed: Mutex::new(false),
             quiet,
+            stderr: false,
+        }
+    }
+
+    /// A printer to stderr, for commands whose stdout holds only the answer.
+    pub fn on_stderr(quiet: bool) -> Self {
+        LogPrinter {
+            stderr: true,
+            ..LogPrinter::new(quiet)
         }
     }
 }
@@ -45,6 +55,11 @@ pub fn format_value(value: Option<f64>) -> String {
             .trim_end_matches('.')
             .to_string(),
     }
+}
+
+/// Formats a time limit (`300.0s`, or `none`).
+pub fn format_limit(limit: Option<Duration>) -> String {
+    limit.map_or("none".to_string(), |d| format!("{:.1}s", d.as_secs_f64()))
 }
 
 /// Formats a bound gain with its sign (`+0.25`).
@@ -75,7 +90,11 @@ impl ProgressSink for LogPrinter {
             Ok(g) => g,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let mut out = std::io::stdout().lock();
+        let mut out: Box<dyn Write> = if self.stderr {
+            Box::new(std::io::stderr().lock())
+        } else {
+            Box::new(std::io::stdout().lock())
+        };
         if !*printed {
             *printed = true;
             let _ = writeln!(
@@ -141,8 +160,7 @@ fn print_header_lines(model: &Model, settings: &Settings, file: &Path, read_time
         size.continuous,
         size.nonzeros
     );
-    let limit =
-        |d: Option<Duration>| d.map_or("none".to_string(), |d| format!("{:.1}s", d.as_secs_f64()));
+    let limit = format_limit;
     say!(
         "Settings: {} thread(s) ({}), branching {}, LP {}, cuts {}, local cuts {}, cut pool {}, gap {:e}, time limit {}, node limit {}, seed {}",
         settings.threads,

@@ -1,13 +1,18 @@
 //! ACAS Xu instances answered in agreement with the VNN-COMP ground truth, every `sat`
-//! with a counterexample re-checked here by a forward pass, and the exported MPS of a
+//! with a counterexample re-checked here by a forward pass in `f64` and in exact
+//! rational arithmetic, and the exported MPS of a
 //! few instances solved by `relumip solve` with the same answer as `relumip verify`.
 
 mod common;
 
+use relumip_solver::exact::{approx, check_counterexample_exactly};
 use relumip_solver::io::mps::read_mps;
 use relumip_solver::io::onnx::read_onnx;
 use relumip_solver::io::vnnlib::read_vnnlib;
+use relumip_solver::nn::property::Property;
+use relumip_solver::nn::Network;
 use relumip_solver::search::{Schedule, Settings};
+use relumip_solver::verify::Counterexample;
 use relumip_solver::verify::{parse_result_file, verify, Answer, VerifyOptions};
 use std::path::Path;
 use std::process::Command;
@@ -43,6 +48,26 @@ fn ground_truth(dir: &Path, net: &str, prop: &str) -> String {
         .find(|l| l.starts_with(&key))
         .expect("instance in ground truth");
     line.split(',').nth(4).expect("answer column").to_string()
+}
+
+/// Re-checks a counterexample exactly: it must violate the property with no
+/// tolerance at all.
+fn assert_exact(label: &str, net: &Network, property: &Property, cex: &Counterexample) {
+    let started = std::time::Instant::now();
+    let check = check_counterexample_exactly(net, property, cex.case, &cex.input)
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    eprintln!(
+        "{label}: exact check {} ({:.3}s)",
+        check.summary(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(check.holds_exactly(), "{label}: {}", check.summary());
+    for (exact, &y) in check.output.iter().zip(&cex.output) {
+        assert!(
+            (approx(exact) - y).abs() <= 1e-9,
+            "{label}: f64 output {y} far from exact"
+        );
+    }
 }
 
 /// `verify`'s defaults with two threads, the given schedule and time limit.
@@ -103,6 +128,7 @@ fn answers_agree_with_ground_truth_and_counterexamples_check() {
                 "{net_id} {prop_id}: output does not violate the property"
             );
             assert_eq!(property.violated_case(&cex.input, &y, 1e-6), Some(cex.case));
+            assert_exact(&format!("{net_id} {prop_id}"), &net, &property, cex);
         }
     }
 }
@@ -132,12 +158,20 @@ fn exported_mps_solved_by_relumip_agrees_with_verify() {
                 "--timeout",
                 "60",
                 "--quiet",
+                "--exact-check",
                 "--result",
                 result.to_str().expect("utf-8"),
             ])
-            .status()
+            .output()
             .expect("verify runs");
-        assert!(status.success());
+        let stdout = String::from_utf8_lossy(&status.stdout);
+        assert!(status.status.success(), "{stdout}");
+        let line = if expected == "sat" {
+            "exact check: counterexample confirmed exactly"
+        } else {
+            "exact check: no counterexample to check"
+        };
+        assert!(stdout.contains(line), "{net_id} {prop_id}: {stdout}");
         let (word, values) =
             parse_result_file(&std::fs::read_to_string(&result).expect("result"), "result")
                 .expect("valid");
@@ -277,6 +311,7 @@ fn deterministic_verification_repeats_answer_and_node_count() {
         if let Answer::Sat(cex) = &runs[0].answer {
             let y = net.forward(&cex.input);
             assert!(property.cases[cex.case].output_holds(&y, 1e-6));
+            assert_exact(&format!("{net_id} {prop_id}"), &net, &property, cex);
         }
     }
 }

@@ -65,7 +65,7 @@ fn adversarial_inputs_are_valid_and_no_grid_point_is_closer() {
             .arg(RADIUS.to_string())
             .arg("--output")
             .arg(&adv)
-            .args(["--threads", "1", "--quiet"])
+            .args(["--threads", "1", "--quiet", "--exact-check"])
             .output()
             .expect("the binary runs");
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -100,6 +100,12 @@ fn adversarial_inputs_are_valid_and_no_grid_point_is_closer() {
             continue;
         };
         assert!(stdout.contains("optimal"), "seed {seed}: {stdout}");
+        assert!(
+            stdout.contains("exact check: adversarial input confirmed exactly")
+                || stdout
+                    .contains("exact check: adversarial input holds only within the tolerance"),
+            "seed {seed}: {stdout}"
+        );
         let text = std::fs::read_to_string(&adv).expect("adversarial input written");
         let p: Vec<f64> = text
             .trim()

@@ -216,10 +216,25 @@ fn gen_writes_robustness_properties_that_verify_answers() {
             "{}",
             text(&out.stdout)
         );
-        let out = relumip(&["verify", &net, file, "--timeout", "60", "--threads", "1"]);
+        let out = relumip(&[
+            "verify",
+            &net,
+            file,
+            "--timeout",
+            "60",
+            "--threads",
+            "1",
+            "--exact-check",
+        ]);
         assert!(out.status.success(), "{}", text(&out.stderr));
         let stdout = text(&out.stdout);
         assert_eq!(stdout.lines().next(), Some(answer), "eps {eps}: {stdout}");
+        let exact = if answer == "sat" {
+            "exact check: counterexample confirmed exactly"
+        } else {
+            "exact check: no counterexample to check"
+        };
+        assert!(stdout.contains(exact), "eps {eps}: {stdout}");
     }
     let out = relumip(&[
         "gen",
@@ -403,8 +418,8 @@ fn memory_limit_stops_solve_with_its_status() {
     assert_eq!(json["status"], "memory_limit");
 }
 
-/// A long `verify` prints a progress line per finished search on stderr (ACAS Xu
-/// 3_3 property 2 is not decided in 4 s).
+/// A long `verify` prints a progress line per finished search and periodic lines of
+/// the running search on stderr (ACAS Xu 3_3 property 2 is not decided in 4 s).
 #[test]
 fn long_verify_prints_progress_lines() {
     let Some((net, property)) = common::undecided_acas_instance() else {
@@ -418,13 +433,186 @@ fn long_verify_prints_progress_lines() {
         "4",
         "--threads",
         "2",
+        "--log-interval",
+        "0.5",
     ]);
     assert!(out.status.success(), "stderr: {}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().next(), Some("timeout"));
+    assert!(
+        text(&out.stderr)
+            .lines()
+            .any(|l| l.starts_with('[') && l.contains("search: ") && l.contains(" nodes, ")),
+        "no line of the running search:
+{}",
+        text(&out.stderr)
+    );
     let log = text(&out.stderr);
     assert!(
         log.lines()
             .any(|l| l.starts_with('[') && l.contains("searches in this round")),
         "no progress line:\n{log}"
+    );
+}
+
+/// The paragraph of `option` in a command's `--help`.
+fn help_paragraph(command: &str, option: &str) -> String {
+    let out = relumip(&[command, "--help"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let help = text(&out.stdout);
+    let start = help
+        .lines()
+        .position(|l| l.trim_start().starts_with(option))
+        .unwrap_or_else(|| panic!("{command} --help lacks {option}:\n{help}"));
+    let lines: Vec<&str> = help.lines().collect();
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| l.trim_start().starts_with('-'))
+        .map_or(lines.len(), |k| start + 1 + k);
+    lines[start..end].join(" ")
+}
+
+/// Every command that can run long states its default time limit in `--help`.
+#[test]
+fn help_states_the_default_time_limit_of_every_long_command() {
+    for (command, option, default) in [
+        ("solve", "--time-limit", "[default: none]"),
+        ("sparse", "--time-limit", "[default: 300]"),
+        ("train", "--time-limit", "[default: 300]"),
+        ("adversarial", "--time-limit", "[default: 300]"),
+        ("verify", "--timeout", "[default: 300]"),
+        ("bench", "--time-limit", "else 60]"),
+    ] {
+        let paragraph = help_paragraph(command, option);
+        assert!(
+            paragraph.contains(default),
+            "{command} {option}: {paragraph}"
+        );
+    }
+}
+
+/// Without `--time-limit` the default limit is applied, as the logs state; `inf`
+/// asks for none.
+#[test]
+fn default_time_limits_are_applied() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_string();
+    // solve: none.
+    let knapsack = common::root().join("instances/knapsack40x3.mps");
+    let out = relumip(&["solve", knapsack.to_str().expect("utf-8"), "--threads", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("time limit none"),
+        "{}",
+        text(&out.stdout)
+    );
+    // sparse: 300 s, or none with inf.
+    let regression = path("fit.csv");
+    std::fs::write(&regression, "0,0\n1,1\n2,2\n3,3\n").expect("write data");
+    for (extra, expected) in [
+        (None, "time limit 300.0s"),
+        (Some("inf"), "time limit none"),
+    ] {
+        let mut args = vec!["sparse", &regression, "--hidden", "1", "--threads", "1"];
+        if let Some(limit) = extra {
+            args.extend(["--time-limit", limit]);
+        }
+        let out = relumip(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains(expected),
+            "{}",
+            text(&out.stdout)
+        );
+    }
+    // train: 300 s for the whole training.
+    let classes = path("classes.csv");
+    let rows: String = (0..20)
+        .map(|i| format!("{},{},{}\n", i as f64 / 20.0, (i % 3) as f64, i % 2))
+        .collect();
+    std::fs::write(&classes, rows).expect("write data");
+    let out = relumip(&[
+        "train", &classes, "--method", "adam", "--layers", "2", "--epochs", "1",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Time limit: 300.0s"),
+        "{}",
+        text(&out.stdout)
+    );
+    // verify and adversarial: 300 s, stated on stderr.
+    let (net, prop, input) = (path("net.onnx"), path("prop.vnnlib"), path("x.txt"));
+    let out = relumip(&[
+        "gen", "network", "--widths", "2,4,2", "--seed", "1", "-o", &net,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = relumip(&[
+        "gen",
+        "robustness",
+        "--network",
+        &net,
+        "--eps",
+        "0",
+        "-o",
+        &prop,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = relumip(&["verify", &net, &prop, "--threads", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("time limit 300.0s"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(&input, "0.5,0.5\n").expect("write input");
+    let out = relumip(&[
+        "adversarial",
+        &net,
+        "--input",
+        &input,
+        "--target",
+        "1",
+        "--max-distance",
+        "1",
+        "--threads",
+        "1",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("time limit 300.0s"),
+        "{}",
+        text(&out.stderr)
+    );
+    // adversarial's search log (distance found, bound) goes to stderr, the answer to
+    // stdout.
+    assert!(
+        text(&out.stderr).contains("Best bound"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).starts_with("distance "),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!text(&out.stdout).contains("Best bound"));
+}
+
+/// `solve --exact-check` re-checks the solution in rational arithmetic and says so.
+#[test]
+fn solve_exact_check_prints_its_verdict() {
+    let instance = common::root().join("instances/knapsack40x3.mps");
+    let out = relumip(&[
+        "solve",
+        instance.to_str().expect("utf-8"),
+        "--threads",
+        "1",
+        "--quiet",
+        "--exact-check",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("exact check: feasible within tolerances (max violation 0.0e0, exact value), integral, exactly feasible"),
+        "{stdout}"
     );
 }

@@ -1,12 +1,17 @@
 //! The small MIPLIB instances of the shared benchmark folder are solved to their known
 //! optima (or proved infeasible) with 1 and 2 threads and in deterministic mode.
 //!
+//! Every reported solution is also re-checked in exact rational arithmetic
+//! (`relumip_solver::exact`): it must satisfy the model within the tolerances.
+//!
 //! Instances listed in `NODE_LIMITED` are still too slow for CI; they run under a node
 //! limit and their incumbent and bound are checked against the known optimum.
 
 mod common;
 
+use relumip_solver::exact::{approx, check_solution_exactly};
 use relumip_solver::io::mps::read_mps;
+use relumip_solver::io::solu::KnownAnswer;
 use relumip_solver::model::ObjSense;
 use relumip_solver::search::{solve, NoProgress, Schedule, Settings, Status};
 
@@ -45,6 +50,28 @@ fn run(settings: Settings, label: &str) {
             result.stats.nodes,
             result.elapsed.as_secs_f64()
         );
+        if let Some(x) = &result.solution {
+            let started = std::time::Instant::now();
+            let exact = check_solution_exactly(&model, x, &settings.tolerances)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            eprintln!(
+                "{label} {name}: exact check {} ({:.3}s)",
+                exact.summary(),
+                started.elapsed().as_secs_f64()
+            );
+            assert!(exact.within_tolerances, "{name}: {}", exact.summary());
+            let objective = result.objective.expect("a solution has an objective");
+            assert!(
+                (approx(&exact.objective) - objective).abs() <= 1e-6 * objective.abs().max(1.0),
+                "{name}: exact objective {} vs {objective}",
+                approx(&exact.objective)
+            );
+        } else if !limited {
+            assert!(
+                matches!(known, KnownAnswer::Infeasible),
+                "{name}: no solution to check"
+            );
+        }
         if limited && result.status == Status::NodeLimit {
             common::assert_consistent(&name, &result, known, model.sense == ObjSense::Maximize);
         } else {

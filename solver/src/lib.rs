@@ -73,7 +73,8 @@
 //! [`heur`] the primal heuristics; [`search`] runs the parallel branch-and-bound.
 //! On top: [`mod@verify`] and [`mod@adversarial`] answer questions about networks, [`data`]
 //! and [`train`] build the MILPs whose unknowns are a network's weights, and
-//! [`generate`] writes small instances. [`rng`] is the seeded generator every
+//! [`generate`] writes small instances. Topmost, [`exact`] re-checks the answers of
+//! all of them in exact rational arithmetic. [`rng`] is the seeded generator every
 //! randomised part uses.
 
 #![deny(missing_docs)]
@@ -84,6 +85,7 @@ pub mod branch;
 pub mod cuts;
 pub mod data;
 pub mod error;
+pub mod exact;
 pub mod formulate;
 pub mod generate;
 pub mod heur;
@@ -105,4 +107,6 @@ pub use io::mps::{parse_mps, read_mps};
 pub use io::read_network;
 pub use io::vnnlib::{parse_vnnlib, read_vnnlib};
 pub use search::{solve, NoProgress, Settings, SettingsBuilder, SolveResult, Status};
-pub use verify::{verify, verify_with_progress, Answer, VerifyOptions, VerifyReport};
+pub use verify::{
+    verify, verify_with_progress, verify_with_search_log, Answer, VerifyOptions, VerifyReport,
+};

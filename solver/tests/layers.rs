@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["verify", "train"],
     &["adversarial"],
+    &["exact"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -1,14 +1,16 @@
 //! `relumip adversarial NET --input FILE --target K`: the input closest in L1 norm to a
 //! given one that the network classifies as class K with a margin (seed 002, 4.2).
 
-use super::args::{parse_formulation, seconds, LimitArgs, SearchArgs};
+use super::args::{default_time_limit, parse_formulation, seconds, LimitArgs, SearchArgs};
+use crate::log::{format_limit, LogPrinter};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use relumip_solver::adversarial::{adversarial, AdversarialOptions, AdversarialQuery};
+use relumip_solver::exact::check_adversarial_exactly;
 use relumip_solver::formulate::{Decision, Formulation};
 use relumip_solver::io::read_network;
 use relumip_solver::io::vectors::read_vector;
-use relumip_solver::search::{NoProgress, Status};
+use relumip_solver::search::Status;
 use relumip_solver::verify::BoundsMethod;
 use std::path::PathBuf;
 
@@ -32,6 +34,7 @@ impl From<DecisionArg> for Decision {
 
 /// Options of `relumip adversarial`.
 #[derive(Args, Debug)]
+#[command(mut_arg("time_limit", default_time_limit))]
 pub struct AdversarialArgs {
     /// The network (.onnx, .onnx.gz or .nnet).
     pub network: PathBuf,
@@ -71,6 +74,11 @@ pub struct AdversarialArgs {
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
+    /// Re-check the adversarial input in exact rational arithmetic (domain, distance,
+    /// classification with the margin) and fail if it does not hold within the
+    /// tolerance.
+    #[arg(long)]
+    pub exact_check: bool,
     /// Limits.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -106,7 +114,13 @@ pub fn run(args: &AdversarialArgs) -> Result<()> {
         bounds_budget: seconds("bounds-budget", args.bounds_budget)?,
         search: args.search.settings_with(&args.limits)?,
     };
-    let report = adversarial(&net, &query, &options, &NoProgress)?;
+    // The search log (distance found, bound) goes to stderr: stdout holds the answer.
+    let quiet = args.search.quiet;
+    if !quiet {
+        eprintln!("time limit {}", format_limit(options.search.time_limit));
+    }
+    let printer = LogPrinter::on_stderr(quiet);
+    let report = adversarial(&net, &query, &options, &printer)?;
     if let Some(why) = &report.refused {
         eprintln!("refused: the solver's input fails the forward check ({why})");
     }
@@ -144,6 +158,18 @@ pub fn run(args: &AdversarialArgs) -> Result<()> {
             status.as_str(),
             report.best_bound
         ),
+    }
+    if args.exact_check {
+        let Some(example) = &report.example else {
+            println!("exact check: no adversarial input to check");
+            return Ok(());
+        };
+        let check = check_adversarial_exactly(&net, &query, &example.input)?;
+        println!("exact check: {}", check.summary());
+        anyhow::ensure!(
+            check.within_tolerance,
+            "exact check failed: the input is not an adversarial example"
+        );
     }
     Ok(())
 }

@@ -62,10 +62,24 @@ impl From<LpArg> for LpBackend {
     }
 }
 
+/// Default `--time-limit` (seconds) of the commands that run searches of their own
+/// accord (`sparse`, `train`, `adversarial`, `verify`); `solve` has none, like HiGHS
+/// and CBC. Each command sets it with [`default_time_limit`].
+pub const DEFAULT_TIME_LIMIT: &str = "300";
+
+/// Help of `--time-limit` for `solve`, which has no default limit.
+pub const NO_DEFAULT_TIME_LIMIT_HELP: &str =
+    "Wall-clock time limit in seconds (inf: none) [default: none]";
+
+/// Gives `--time-limit` the default [`DEFAULT_TIME_LIMIT`] (shown in `--help`).
+pub fn default_time_limit(arg: clap::Arg) -> clap::Arg {
+    arg.default_value(DEFAULT_TIME_LIMIT)
+}
+
 /// Limits of a search.
 #[derive(Args, Debug)]
 pub struct LimitArgs {
-    /// Wall-clock time limit in seconds.
+    /// Wall-clock time limit in seconds (inf: none).
     #[arg(long, value_name = "S")]
     pub time_limit: Option<f64>,
     /// Maximum number of branch-and-bound nodes.
@@ -88,7 +102,7 @@ impl LimitArgs {
     /// Adds the limits to `builder`.
     pub fn apply(&self, mut builder: SettingsBuilder) -> SettingsBuilder {
         builder = builder
-            .time_limit_seconds(self.time_limit)
+            .time_limit_seconds(self.time_limit.filter(|&t| t != f64::INFINITY))
             .node_limit(self.node_limit)
             .memory_limit(self.memory_limit.map(|mb| mb.saturating_mul(1 << 20)));
         if let Some(gap) = self.gap {
@@ -276,6 +290,15 @@ pub fn parse_local_cuts(text: &str) -> std::result::Result<LocalCutsArg, String>
 /// A set of cut families from its command-line form (`all`, `none`, or names).
 pub fn parse_cut_families(text: &str) -> std::result::Result<CutFamilies, String> {
     text.parse()
+}
+
+/// A time limit in seconds as a duration, `None` for `inf` (no limit); refuses
+/// negative values and NaN.
+pub fn time_limit(name: &str, value: f64) -> Result<Option<Duration>> {
+    if value == f64::INFINITY {
+        return Ok(None);
+    }
+    seconds(name, value).map(Some)
 }
 
 /// Seconds as a duration, refusing negative and non-finite values.

@@ -1,19 +1,22 @@
 //! `relumip solve FILE`: read an MPS file, run the branch-and-bound, print the log and
 //! write the requested result files.
 
-use super::args::{parse_relu_source, LimitArgs, SearchArgs};
+use super::args::{parse_relu_source, LimitArgs, SearchArgs, NO_DEFAULT_TIME_LIMIT_HELP};
 use crate::log::{print_solve_header, print_summary, LogPrinter};
 use crate::output::{write_solution, write_stats};
 use anyhow::Result;
 use clap::Args;
+use relumip_solver::exact::check_solution_exactly;
 use relumip_solver::io::mps::read_mps;
 use relumip_solver::io::relu::{attach_relu_structure, ReluSource};
-use relumip_solver::search::{solve, NoProgress, ProgressSink, Settings};
+use relumip_solver::model::Model;
+use relumip_solver::search::{solve, NoProgress, ProgressSink, Settings, SolveResult};
 use std::path::PathBuf;
 use std::time::Instant;
 
 /// Options of `relumip solve`.
 #[derive(Args, Debug)]
+#[command(mut_arg("time_limit", |a| a.help(NO_DEFAULT_TIME_LIMIT_HELP)))]
 pub struct SolveArgs {
     /// The model: MPS (free or fixed), plain or gzip-compressed.
     pub file: PathBuf,
@@ -38,6 +41,11 @@ pub struct SolveArgs {
     /// questions such as the verification MILPs of `relumip export`.
     #[arg(long)]
     pub first_solution: bool,
+    /// Re-check the reported solution in exact rational arithmetic against the model
+    /// as read (row activities, bounds, integrality; integer columns rounded for the
+    /// exact verdict) and fail if it violates the tolerances.
+    #[arg(long)]
+    pub exact_check: bool,
 }
 
 /// Builds the search settings from the command-line options.
@@ -87,5 +95,29 @@ pub fn run(args: &SolveArgs) -> Result<()> {
     if !args.search.quiet {
         print_summary(&model, &result, read_time, write_time);
     }
+    if args.exact_check {
+        exact_check(&model, &result, &settings)?;
+    }
+    Ok(())
+}
+
+/// `--exact-check`: prints the exact check's line; fails when the solution violates
+/// the model beyond the tolerances.
+fn exact_check(model: &Model, result: &SolveResult, settings: &Settings) -> Result<()> {
+    let Some(x) = &result.solution else {
+        println!("exact check: no solution to check");
+        return Ok(());
+    };
+    let started = Instant::now();
+    let check = check_solution_exactly(model, x, &settings.tolerances)?;
+    println!(
+        "exact check: {} ({:.3}s)",
+        check.summary(),
+        started.elapsed().as_secs_f64()
+    );
+    anyhow::ensure!(
+        check.within_tolerances,
+        "exact check failed: the reported solution violates the model beyond the tolerances"
+    );
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `relumip sparse DATA.csv --hidden L`: the sparsest one-hidden-layer ReLU network
 //! that fits every sample (the sparsity MILP of seeds 000/001).
 
-use crate::commands::args::{LimitArgs, SearchArgs};
+use crate::commands::args::{default_time_limit, LimitArgs, SearchArgs};
 use crate::log::{format_gap, format_value, print_header, LogPrinter};
 use crate::output::finite;
 use anyhow::{Context, Result};
@@ -18,6 +18,7 @@ use std::time::Instant;
 
 /// Options of `relumip sparse`.
 #[derive(Args, Debug)]
+#[command(mut_arg("time_limit", default_time_limit))]
 pub struct SparseArgs {
     /// The data: CSV with `features..., target` rows (regression targets).
     pub data: PathBuf,

@@ -2,15 +2,15 @@
 //! classifier by layer-wise MILPs (seed 004), by Adam (the baseline), or by one
 //! pruning MILP (seed 003), and report training and test accuracy.
 
-use crate::commands::args::{seconds, LimitArgs, SearchArgs};
-use crate::log::{format_gap, format_value, print_header, LogPrinter};
+use crate::commands::args::{default_time_limit, seconds, LimitArgs, SearchArgs};
+use crate::log::{format_gap, format_limit, format_value, print_header, LogPrinter};
 use crate::output::finite;
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use relumip_solver::data::read_csv;
 use relumip_solver::io::onnx::{write_onnx, OnnxPrecision, OnnxWriteOptions};
 use relumip_solver::search::{NoProgress, ProgressSink};
-use relumip_solver::train::adam::{train_adam, AdamOptions};
+use relumip_solver::train::adam::{train_adam_with_progress, AdamOptions, AdamProgress};
 use relumip_solver::train::classify::{widths, ClassificationTask, Params};
 use relumip_solver::train::layerwise::{train_layerwise, LayerwiseOptions, LayerwiseProgress};
 use relumip_solver::train::prune::{prune_milp, solve_prune, PruneOptions};
@@ -47,6 +47,7 @@ const WARM_START_EPOCHS: usize = 300;
 
 /// Options of `relumip train`.
 #[derive(Args, Debug)]
+#[command(mut_arg("time_limit", default_time_limit))]
 pub struct TrainArgs {
     /// The data: CSV whose last column is the class index (0, 1, ...).
     pub data: PathBuf,
@@ -130,10 +131,16 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             task.classes
         );
         println!("Architecture: {}", join(&arch));
+        println!("Time limit: {}", format_limit(settings.time_limit));
     }
     let (params, details): (Params, Value) = match args.method {
         Method::Adam => {
-            let out = train_adam(
+            let progress = |p: &AdamProgress| {
+                if !quiet {
+                    print_adam_progress(p);
+                }
+            };
+            let out = train_adam_with_progress(
                 &task,
                 &AdamOptions {
                     widths: arch.clone(),
@@ -143,6 +150,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                     seed: args.search.seed,
                     deadline,
                 },
+                &progress,
             )?;
             let details = json!({"epochs": out.epochs, "loss": out.loss,
                 "batch": args.batch, "learning_rate": args.learning_rate});
@@ -322,6 +330,14 @@ fn with_extension(prefix: &Path, ext: &str) -> PathBuf {
     let mut name = prefix.as_os_str().to_owned();
     name.push(ext);
     PathBuf::from(name)
+}
+
+/// A progress line of Adam training.
+fn print_adam_progress(p: &AdamProgress) {
+    println!(
+        "Epoch {:>4} of {}: training loss {:.4}, {:.1}s",
+        p.epoch, p.epochs, p.loss, p.seconds
+    );
 }
 
 /// A progress line of layer-wise training.

@@ -1,17 +1,44 @@
 //! `relumip verify NET PROP`: answer a VNN-LIB property (sat / unsat / timeout /
 //! unknown) and write the VNN-COMP result file.
 
-use super::args::{parse_formulation, seconds, BoundsArg, SearchArgs};
+use super::args::{parse_formulation, time_limit, BoundsArg, SearchArgs, DEFAULT_TIME_LIMIT};
+use crate::log::{format_limit, format_value};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use relumip_solver::exact::check_counterexample_exactly;
 use relumip_solver::formulate::Formulation;
 use relumip_solver::io::read_network;
 use relumip_solver::io::vnnlib::read_vnnlib;
+use relumip_solver::search::{Progress, ProgressKind, ProgressSink};
 use relumip_solver::verify::{
-    verify_with_progress, write_result_file, Answer, CaseReport, DisjunctionMode, Strategy,
+    verify_with_search_log, write_result_file, Answer, CaseReport, DisjunctionMode, Strategy,
     VerifyOptions,
 };
 use std::path::PathBuf;
+use std::time::Instant;
+
+/// Periodic lines of the running search on stderr (every `--log-interval` seconds),
+/// on runs past two seconds.
+struct SearchLog {
+    started: Instant,
+    quiet: bool,
+}
+
+impl ProgressSink for SearchLog {
+    fn progress(&self, p: &Progress) {
+        let seconds = self.started.elapsed().as_secs_f64();
+        if self.quiet || p.kind != ProgressKind::Periodic || seconds < 2.0 {
+            return;
+        }
+        eprintln!(
+            "[{seconds:.1}s] search: {} nodes, {} open, bound {} ({:.1}s; refuted once the bound exceeds 0)",
+            p.nodes,
+            p.open,
+            format_value(Some(p.bound)),
+            p.elapsed.as_secs_f64()
+        );
+    }
+}
 
 /// How disjunctive properties are solved, as named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -60,9 +87,9 @@ pub struct VerifyArgs {
     pub network: PathBuf,
     /// The property (.vnnlib or .vnnlib.gz): the unsafe region.
     pub property: PathBuf,
-    /// Time limit in seconds (also --time-limit).
-    #[arg(long, visible_alias = "time-limit", value_name = "S")]
-    pub timeout: Option<f64>,
+    /// Time limit in seconds (also --time-limit; inf: none).
+    #[arg(long, visible_alias = "time-limit", value_name = "S", default_value = DEFAULT_TIME_LIMIT)]
+    pub timeout: f64,
     /// Write the VNN-COMP result file here.
     #[arg(long, value_name = "FILE")]
     pub result: Option<PathBuf>,
@@ -81,6 +108,11 @@ pub struct VerifyArgs {
     /// Fold a .nnet file's normalisation in (raw units).
     #[arg(long)]
     pub nnet_raw: bool,
+    /// Re-check a counterexample in exact rational arithmetic (forward pass, input
+    /// region, output constraints of every case) and fail if it does not hold within
+    /// the tolerance.
+    #[arg(long)]
+    pub exact_check: bool,
     /// Search options.
     #[command(flatten)]
     pub search: SearchArgs,
@@ -90,8 +122,12 @@ pub struct VerifyArgs {
 pub fn run(args: &VerifyArgs) -> Result<()> {
     let net = read_network(&args.network, args.nnet_raw)?;
     let property = read_vnnlib(&args.property)?;
+    let timeout = time_limit("timeout", args.timeout)?;
+    if !args.search.quiet {
+        eprintln!("time limit {}", format_limit(timeout));
+    }
     let options = VerifyOptions {
-        timeout: args.timeout.map(|t| seconds("timeout", t)).transpose()?,
+        timeout,
         search: args.search.settings()?,
         formulation: args.formulation,
         bounds: args.bounds.into(),
@@ -99,8 +135,9 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
         strategy: args.strategy.into(),
         ..VerifyOptions::default()
     };
-    // On long runs (past two seconds), a line per finished search on stderr; the
-    // per-case summary follows at the end.
+    // On long runs (past two seconds), a line per finished search and a line of the
+    // running search every --log-interval seconds, on stderr; the per-case summary
+    // follows at the end.
     let started = std::time::Instant::now();
     let quiet = args.search.quiet;
     let progress = |case: &CaseReport, searches: usize| {
@@ -115,7 +152,8 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
             );
         }
     };
-    let report = verify_with_progress(&net, &property, &options, &progress)?;
+    let log = SearchLog { started, quiet };
+    let report = verify_with_search_log(&net, &property, &options, &progress, &log)?;
     println!("{}", report.answer.as_str());
     if let Answer::Unknown(why) = &report.answer {
         eprintln!("unknown: {why}");
@@ -131,6 +169,23 @@ pub fn run(args: &VerifyArgs) -> Result<()> {
     }
     if let Some(path) = &args.result {
         write_result_file(path, &report.answer)?;
+    }
+    if args.exact_check {
+        let Answer::Sat(cex) = &report.answer else {
+            println!("exact check: no counterexample to check");
+            return Ok(());
+        };
+        let started = std::time::Instant::now();
+        let check = check_counterexample_exactly(&net, &property, cex.case, &cex.input)?;
+        println!(
+            "exact check: {} ({:.3}s)",
+            check.summary(),
+            started.elapsed().as_secs_f64()
+        );
+        anyhow::ensure!(
+            check.within_tolerance(),
+            "exact check failed: the counterexample does not violate the property"
+        );
     }
     Ok(())
 }

@@ -39,9 +39,38 @@ pub struct AdamOutcome {
     pub loss: f64,
 }
 
+/// Where an Adam training run stands (see [`train_adam_with_progress`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdamProgress {
+    /// Epochs completed.
+    pub epoch: usize,
+    /// Epochs asked for.
+    pub epochs: usize,
+    /// Mean cross-entropy over the training data now.
+    pub loss: f64,
+    /// Seconds since training started.
+    pub seconds: f64,
+}
+
+/// Seconds between two progress reports of [`train_adam_with_progress`].
+pub const ADAM_PROGRESS_INTERVAL: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Trains by Adam (`beta1 = 0.9`, `beta2 = 0.999`, `eps = 1e-7`) on the softmax
 /// cross-entropy of the training part of `task`.
 pub fn train_adam(task: &ClassificationTask, options: &AdamOptions) -> Result<AdamOutcome> {
+    train_adam_with_progress(task, options, &|_: &AdamProgress| {})
+}
+
+/// [`train_adam`], calling `on_progress` after an epoch once
+/// [`ADAM_PROGRESS_INTERVAL`] has passed since training started or since the last
+/// call (the training loss is computed only for these calls).
+pub fn train_adam_with_progress(
+    task: &ClassificationTask,
+    options: &AdamOptions,
+    on_progress: &dyn Fn(&AdamProgress),
+) -> Result<AdamOutcome> {
+    let started = Instant::now();
+    let mut last_report = started;
     let mut params = Params::random(&options.widths, options.seed, false, |i, o| {
         (6.0 / (i + o) as f64).sqrt()
     });
@@ -77,22 +106,35 @@ pub fn train_adam(task: &ClassificationTask, options: &AdamOptions) -> Result<Ad
             }
         }
         epochs += 1;
+        if last_report.elapsed() >= ADAM_PROGRESS_INTERVAL {
+            last_report = Instant::now();
+            on_progress(&AdamProgress {
+                epoch: epochs,
+                epochs: options.epochs,
+                loss: training_loss(task, &params),
+                seconds: started.elapsed().as_secs_f64(),
+            });
+        }
         if crate::interrupt::past(options.deadline) {
             break;
         }
     }
-    let loss = task
-        .train_x
-        .iter()
-        .zip(&task.train_y)
-        .map(|(x, &y)| cross_entropy(&forward(&params, x).last_output(), y))
-        .sum::<f64>()
-        / task.train_x.len().max(1) as f64;
+    let loss = training_loss(task, &params);
     Ok(AdamOutcome {
         params,
         epochs,
         loss,
     })
+}
+
+/// Mean cross-entropy of `params` over the training data.
+fn training_loss(task: &ClassificationTask, params: &Params) -> f64 {
+    task.train_x
+        .iter()
+        .zip(&task.train_y)
+        .map(|(x, &y)| cross_entropy(&forward(params, x).last_output(), y))
+        .sum::<f64>()
+        / task.train_x.len().max(1) as f64
 }
 
 fn shuffle(items: &mut [usize], rng: &mut SplitMix64) {

@@ -29,7 +29,9 @@ use crate::nn::attack::{attack, AttackSettings};
 use crate::nn::property::{Case, Property};
 use crate::nn::Network;
 use crate::relu::INPUT_SPLIT_MAX_INPUTS;
-use crate::search::{solve, InputSplits, NoProgress, Settings, Status, AUTO_MIN_ROOT_UNSTABLE};
+use crate::search::{
+    solve, InputSplits, NoProgress, ProgressSink, Settings, Status, AUTO_MIN_ROOT_UNSTABLE,
+};
 use refute::refute;
 use std::time::{Duration, Instant};
 
@@ -315,6 +317,20 @@ pub fn verify_with_progress(
     options: &VerifyOptions,
     on_case: &dyn Fn(&CaseReport, usize),
 ) -> Result<VerifyReport> {
+    verify_with_search_log(net, property, options, on_case, &NoProgress)
+}
+
+/// [`verify_with_progress`], also passing the progress of every branch-and-bound
+/// search (the verification MILPs: minimise `t`, a case is refuted once the bound
+/// exceeds 0) to `sink`, as [`crate::search::solve`] reports it: a line at the root,
+/// at each incumbent and every `Settings::log_interval`.
+pub fn verify_with_search_log(
+    net: &Network,
+    property: &Property,
+    options: &VerifyOptions,
+    on_case: &dyn Fn(&CaseReport, usize),
+    sink: &dyn ProgressSink,
+) -> Result<VerifyReport> {
     property.check_network(net)?;
     let start = Instant::now();
     let deadline = options.timeout.map(|t| start + t);
@@ -412,6 +428,7 @@ pub fn verify_with_progress(
                 &region_bounds[region],
                 options,
                 share,
+                sink,
             )?;
             on_case(&report, count);
             reports.push(report);
@@ -569,6 +586,7 @@ fn solve_group(
     region: &RegionBounds,
     options: &VerifyOptions,
     remaining: Option<Duration>,
+    sink: &dyn ProgressSink,
 ) -> Result<(Answer, CaseReport)> {
     let started = Instant::now();
     let bounds = &region.bounds;
@@ -596,7 +614,7 @@ fn solve_group(
     settings.stop_at_first_solution = true;
     settings.input_splits = input_splits;
     settings.time_limit = remaining.map(|r| r.saturating_sub(started.elapsed()));
-    let result = solve(&milp.model, &settings, &NoProgress)?;
+    let result = solve(&milp.model, &settings, sink)?;
     report.nodes = result.stats.nodes;
     report.input_splits = result.stats.input_splits;
     report.outcome = result.status.as_str().to_string();
