@@ -10,7 +10,9 @@ use clap::{Args, ValueEnum};
 use relumip_solver::data::read_csv;
 use relumip_solver::io::onnx::{write_onnx, OnnxPrecision, OnnxWriteOptions};
 use relumip_solver::search::{NoProgress, ProgressSink};
-use relumip_solver::train::adam::{train_adam_with_progress, AdamOptions, AdamProgress};
+use relumip_solver::train::adam::{
+    train_adam, train_adam_with_progress, AdamOptions, AdamProgress,
+};
 use relumip_solver::train::classify::{widths, ClassificationTask, Params};
 use relumip_solver::train::layerwise::{train_layerwise, LayerwiseOptions, LayerwiseProgress};
 use relumip_solver::train::prune::{prune_milp, solve_prune, PruneOptions};
