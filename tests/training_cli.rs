@@ -355,3 +355,34 @@ fn layerwise_starts_from_adam_by_default() {
     assert!(cold["details"]["warm_start"].is_null(), "{cold}");
     assert!(cold["details"]["milps"].as_u64().unwrap() > 0, "{cold}");
 }
+
+/// The pruning MILP's warm start removes hidden units and weights while that lowers
+/// the MILP's objective: on iris with 8 hidden units, at least one unit goes, and
+/// the network still classifies most of the test part.
+#[test]
+fn prune_removes_hidden_units_on_iris() {
+    let Some(sets) = datasets() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let report = train_and_check(
+        &sets.join("iris.csv"),
+        dir.path(),
+        "pruned",
+        &[
+            "--method",
+            "prune",
+            "--layers",
+            "8",
+            "--time-limit",
+            "5",
+            "--threads",
+            "1",
+        ],
+    );
+    let d = &report["details"];
+    assert!(d["pruned_neurons"].as_u64().unwrap() >= 1, "{report}");
+    assert!(d["zero_weights"].as_u64().unwrap() >= 8, "{report}");
+    assert!(
+        report["test_accuracy"].as_f64().unwrap() >= 0.85,
+        "{report}"
+    );
+}

@@ -134,11 +134,14 @@ impl PrimalHeuristic for Diving {
         let mut result = None;
         let limits = |used: u64| LpLimits {
             max_iterations: budget.saturating_sub(used).max(1),
-            deadline: None,
+            deadline: input.deadline,
             objective_cutoff: input.incumbent,
         };
         let max_depth = input.structure.integral.iter().filter(|&&b| b).count();
         for _ in 0..max_depth {
+            if crate::interrupt::past(input.deadline) {
+                break;
+            }
             let pick = choose(
                 self.rule,
                 &x,

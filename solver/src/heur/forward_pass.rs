@@ -94,7 +94,7 @@ fn best_in_pattern(
     if inside {
         let limits = LpLimits {
             max_iterations: (ITERATIONS_PER_ROW * input.structure.rows.len() as u64).max(500),
-            deadline: None,
+            deadline: input.deadline,
             objective_cutoff: input.incumbent,
         };
         if lp.solve(&limits) == LpStatus::Optimal {

@@ -44,6 +44,8 @@ pub struct HeuristicInput<'a> {
     pub root_upper: &'a [f64],
     /// The network structure, for MILPs built from a network.
     pub relu: Option<&'a ReluStructure>,
+    /// The search's deadline: a heuristic stops its LPs and its loop there.
+    pub deadline: Option<std::time::Instant>,
 }
 
 /// A primal heuristic.

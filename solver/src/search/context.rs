@@ -229,7 +229,11 @@ impl<'m> SearchContext<'m> {
                 }
             }
             let mut lp = LpBackend::DualSimplex.create(&completion);
-            if lp.solve(&LpLimits::default()) == LpStatus::Optimal {
+            let limits = LpLimits {
+                deadline: self.deadline,
+                ..LpLimits::default()
+            };
+            if lp.solve(&limits) == LpStatus::Optimal {
                 let mut point = lp.primal().to_vec();
                 for (j, &int) in self.structure.integral.iter().enumerate() {
                     if int {

@@ -34,8 +34,9 @@ impl Processor<'_, '_> {
                 root_lower: &self.ctx.root_lower,
                 root_upper: &self.ctx.root_upper,
                 relu: self.ctx.model.relu.as_ref(),
+                deadline: self.ctx.deadline,
             };
-            if !h.should_run(&input) {
+            if crate::interrupt::past(self.ctx.deadline) || !h.should_run(&input) {
                 continue;
             }
             self.basis_moved |= h.uses_lp();

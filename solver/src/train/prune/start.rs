@@ -92,8 +92,72 @@ impl PruneMilp {
         point[sample.slack] = worst;
     }
 
+    /// The MILP objective of the point of `params` (hidden neurons sorted by the
+    /// symmetry-breaking key), `None` when that point is infeasible.
+    fn objective_of(&self, xs: &[Vec<f64>], params: &Params) -> Option<f64> {
+        let point = self.complete(xs, &sorted_by_key(params));
+        check_solution(&self.model, &point, &Tolerances::default())
+            .is_feasible()
+            .then(|| self.model.objective_value(&point))
+    }
+
+    /// `start` made sparser while that lowers the MILP objective: first whole
+    /// hidden neurons are removed (the removal that lowers the objective most, again
+    /// and again), then single first-layer weights are set to zero, smallest
+    /// magnitude first, each kept if it lowers the objective. Returned with its
+    /// neurons sorted by the symmetry-breaking key; `start` itself (sorted) when its
+    /// point is infeasible.
+    fn shrunk(&self, xs: &[Vec<f64>], start: &Params) -> Params {
+        let Some(mut best_objective) = self.objective_of(xs, start) else {
+            return sorted_by_key(start);
+        };
+        let (d, l, classes) = self.dims();
+        let mut best = start.clone();
+        loop {
+            let mut improvement: Option<(f64, Params)> = None;
+            for i in 0..l {
+                let mut p = best.clone();
+                p.weights[0][i * d..(i + 1) * d].fill(0.0);
+                p.biases[0][i] = 0.0;
+                for c in 0..classes {
+                    p.weights[1][c * l + i] = 0.0;
+                }
+                if p == best {
+                    continue;
+                }
+                if let Some(v) = self.objective_of(xs, &p) {
+                    if v < improvement.as_ref().map_or(best_objective, |b| b.0) - 1e-9 {
+                        improvement = Some((v, p));
+                    }
+                }
+            }
+            match improvement {
+                Some((v, p)) => (best_objective, best) = (v, p),
+                None => break,
+            }
+        }
+        let mut order: Vec<usize> = (0..l * d).filter(|&k| best.weights[0][k] != 0.0).collect();
+        order.sort_by(|&a, &b| {
+            best.weights[0][a]
+                .abs()
+                .total_cmp(&best.weights[0][b].abs())
+                .then(a.cmp(&b))
+        });
+        for k in order {
+            let mut p = best.clone();
+            p.weights[0][k] = 0.0;
+            if let Some(v) = self.objective_of(xs, &p) {
+                if v < best_objective - 1e-9 {
+                    (best_objective, best) = (v, p);
+                }
+            }
+        }
+        sorted_by_key(&best)
+    }
+
     /// The better (lower objective) feasible point of the all-off network and
-    /// [`ternary_start`], if either is feasible.
+    /// [`ternary_start`] made sparser while that lowers the objective, if either is
+    /// feasible.
     pub fn warm_start(&self, xs: &[Vec<f64>]) -> Result<Option<Vec<f64>>> {
         let (d, l, classes) = self.dims();
         let off = Params {
@@ -115,7 +179,7 @@ impl PruneMilp {
             let v = &self.model.variables[col];
             trained.biases[1][c] = trained.biases[1][c].clamp(v.lower, v.upper);
         }
-        let trained = sorted_by_key(&trained);
+        let trained = self.shrunk(xs, &trained);
         let tolerances = Tolerances::default();
         let best = [off, trained]
             .iter()
