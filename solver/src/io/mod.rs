@@ -5,6 +5,7 @@ pub mod nnet;
 pub mod onnx;
 pub mod relu;
 pub mod solu;
+pub mod solution;
 pub mod vectors;
 pub mod vnnlib;
 
