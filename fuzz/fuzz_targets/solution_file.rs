@@ -1,7 +1,7 @@
 //! `relumip solve --solution` files through `parse_solution_file` and `for_model`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use relumip_solver::io::solution::parse_solution_file;
+use relumip_solver::search::parse_solution_file;
 
 fuzz_target!(|data: &[u8]| {
     let text = relumip_fuzz::text(data);

@@ -5,7 +5,6 @@ pub mod nnet;
 pub mod onnx;
 pub mod relu;
 pub mod solu;
-pub mod solution;
 pub mod vectors;
 pub mod vnnlib;
 

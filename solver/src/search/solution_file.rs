@@ -13,9 +13,9 @@
 //! allows them), so the value is the last field of the line and the name is the
 //! rest. Blank lines are skipped. Anything else is an error naming the file and line.
 
+use super::Status;
 use crate::error::{Error, Result};
 use crate::model::Model;
-use crate::search::Status;
 
 /// The contents of a solution file.
 #[derive(Clone, Debug, PartialEq)]
