@@ -271,8 +271,8 @@ fn csv_header_counts_are_bounded() {
     assert!(err.to_string().contains("announces"), "{err}");
 }
 
-/// VNN-LIB: a variable index beyond the bound, and a disjunction expanding to too
-/// many cases, are errors.
+/// VNN-LIB: a variable index beyond the bound, a disjunction expanding to too many
+/// cases, and nesting deeper than the bound are errors (not a stack overflow).
 #[test]
 fn vnnlib_sizes_are_bounded() {
     let err =
@@ -285,6 +285,9 @@ fn vnnlib_sizes_are_bounded() {
     }
     let err = parse_vnnlib(&text, "cases.vnnlib").expect_err("2^20 cases");
     assert!(err.to_string().contains("cases"), "{err}");
+    let deep = format!("(assert {}", "(".repeat(100_000));
+    let err = parse_vnnlib(&deep, "deep.vnnlib").expect_err("nesting");
+    assert!(err.to_string().starts_with("deep.vnnlib:1:"), "{err}");
 }
 
 /// A gzip stream that is cut short is an error naming the input.
