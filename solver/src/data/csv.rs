@@ -10,7 +10,9 @@
 //! A first line whose first two fields are whole numbers and whose other fields are
 //! not all numbers is a header; a line of numbers is data. Gzip input is detected by
 //! its magic bytes. Blank lines are skipped. Every error names the file and the line:
-//! an empty file, rows of different lengths, a field that is not a finite number.
+//! an empty file, rows of different lengths, a field that is not a finite number, a
+//! header announcing more than 10^7 features. The counts in a header are checked
+//! against the rows, never used to reserve memory.
 
 use super::Dataset;
 use crate::error::{Error, Result};
@@ -49,6 +51,7 @@ pub fn parse_csv(lines: &[String], file: &str) -> Result<Dataset> {
     let mut width = None;
     if let Some(h) = &header {
         data.class_names = h.class_names.clone();
+        // Checked in `parse_header`: at most `MAX_FEATURES`, so no overflow.
         width = Some(h.features + 1);
     } else {
         push_row(&mut data, first, first_no, file, &mut width)?;
@@ -100,6 +103,10 @@ struct Header {
     class_names: Vec<String>,
 }
 
+/// Largest number of features a header may announce (a row of that many values
+/// is about 80 MB of text).
+const MAX_FEATURES: usize = 10_000_000;
+
 /// The header line, if `line` is one; `None` for a line of numbers.
 fn parse_header(line: &str, no: usize, file: &str) -> Result<Option<Header>> {
     let fields: Vec<&str> = line.split(',').map(str::trim).collect();
@@ -113,6 +120,14 @@ fn parse_header(line: &str, no: usize, file: &str) -> Result<Option<Header>> {
         fields.get(1).and_then(|f| f.parse::<usize>().ok()),
     );
     match counts {
+        (Some(_), Some(features)) if features > MAX_FEATURES => Err(Error::parse(
+            file,
+            no,
+            format!(
+                "the header announces {features} features, more than the {MAX_FEATURES} \
+                 supported"
+            ),
+        )),
         (Some(samples), Some(features)) if features >= 1 => Ok(Some(Header {
             samples,
             features,
@@ -142,7 +157,9 @@ fn push_row(
     file: &str,
     width: &mut Option<usize>,
 ) -> Result<()> {
-    let mut values = Vec::with_capacity(width.unwrap_or(8));
+    // The width comes from the file (its header or first row): reserve no more
+    // than a row of ordinary length, the row itself grows the vector as needed.
+    let mut values = Vec::with_capacity(width.unwrap_or(8).min(1024));
     for (j, field) in line.split(',').map(str::trim).enumerate() {
         let v = number(field).ok_or_else(|| {
             Error::parse(

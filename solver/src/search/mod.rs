@@ -17,6 +17,7 @@ mod relu_root;
 pub mod result;
 pub mod settings;
 pub mod shared;
+pub mod solution_file;
 
 pub use relu_root::{
     AUTO_MIN_ROOT_UNSTABLE, AUTO_OPTIMISATION_STALL_SHARE, AUTO_SPLIT_FIRST_DEPTH,
@@ -28,6 +29,7 @@ pub use settings::{
     DEFAULT_RELATIVE_GAP, LP_FREE_MAX_UNSTABLE,
 };
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
+pub use solution_file::{parse_solution_file, SolutionFile};
 
 use crate::cuts::{root_cut_loop, separators, CutFamily, ReluSeparator, SeparatorSources};
 use crate::error::{Error, Result};

@@ -89,19 +89,36 @@ use std::path::Path;
 /// Errors name the file as `path` displays. Text that is not valid UTF-8 is read
 /// with the invalid bytes replaced (warning), since names are only labels.
 pub fn read_mps(path: &Path) -> Result<Model> {
-    let mut bytes = Vec::new();
-    crate::io::open_text(path)?
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    let label = path.display().to_string();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            log::warn!("{label}: not valid UTF-8; invalid bytes replaced");
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    parse_mps_bytes(&bytes, &path.display().to_string())
+}
+
+/// Parses the bytes of an MPS file, plain or gzip-compressed (detected by its magic
+/// bytes), as [`read_mps`] does for a file; `file_label` names the input in error
+/// messages. A corrupt or truncated gzip stream is an [`Error::Io`] naming it.
+pub fn parse_mps_bytes(bytes: &[u8], file_label: &str) -> Result<Model> {
+    let plain;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes)
+            .read_to_end(&mut out)
+            .map_err(|cause| Error::Io {
+                file: file_label.to_string(),
+                cause,
+            })?;
+        plain = out;
+        plain.as_slice()
+    } else {
+        bytes
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            log::warn!("{file_label}: not valid UTF-8; invalid bytes replaced");
+            String::from_utf8_lossy(bytes)
         }
     };
-    parse_mps(&text, &label)
+    parse_mps(&text, file_label)
 }
 
 /// Parses MPS text; `file_label` names the input in error messages.

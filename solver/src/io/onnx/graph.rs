@@ -166,6 +166,9 @@ impl<'a> Walker<'a> {
             return Err(unsupported_graph(self.file, SKIP_CONNECTION.to_string()));
         }
         if builder.layers.is_empty() || !map.is_identity() {
+            builder
+                .reserve_weights(map.len(), map.base_dim)
+                .map_err(|e| unsupported_graph(self.file, format!("output layer: {e}")))?;
             let weights = map.dense().map_err(|e| unsupported_graph(self.file, e))?;
             let layer = Layer::new(weights, map.bias, map.base_dim, Activation::Identity)
                 .map_err(|e| Error::Invalid(format!("{}: output layer: {e}", self.file)))?;

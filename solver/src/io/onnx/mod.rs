@@ -19,6 +19,12 @@
 //! protobuf or breaks ONNX rules (shapes, undefined tensors, cycles) gives
 //! [`Error::Invalid`] with the file and the node in the
 //! message.
+//!
+//! Sizes are bounded before anything is allocated: a stored tensor must hold as
+//! many values as its shape claims, the input and tensors built by broadcasting
+//! have at most 2^22 elements, a dense map at most 2^25 entries, and the layers of
+//! the network at most 2^25 weights in all (a layer built from the identity on a
+//! wide input is dense although the file holds none of its weights).
 
 mod graph;
 mod ops;

@@ -18,7 +18,7 @@
 
 mod sidecar;
 
-pub use sidecar::{read_relu_sidecar, sidecar_path};
+pub use sidecar::{parse_relu_sidecar, read_relu_sidecar, sidecar_path};
 
 use sidecar::read_optional_sidecar;
 

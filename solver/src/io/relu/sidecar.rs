@@ -47,12 +47,26 @@ pub fn read_relu_sidecar(path: &Path, model: &Model) -> Result<ReluStructure> {
     })
 }
 
+/// Parses the text of a sidecar as [`read_relu_sidecar`] reads a file; `file` names
+/// it in error messages.
+pub fn parse_relu_sidecar(text: &str, file: &str, model: &Model) -> Result<ReluStructure> {
+    parse_optional_sidecar(text, file, model)?.ok_or_else(|| {
+        Error::Invalid(format!(
+            "{file}: no ReLU structure (the \"relu\" key is missing or null)"
+        ))
+    })
+}
+
 /// As [`read_relu_sidecar`], but a JSON document without a `"relu"` key (or with
 /// `null` there) gives `Ok(None)`: it is some other file, not a sidecar.
 pub(super) fn read_optional_sidecar(path: &Path, model: &Model) -> Result<Option<ReluStructure>> {
     let text = super::super::read_text(path)?;
-    let file = path.display().to_string();
-    let sidecar: Sidecar = serde_json::from_str(&text).map_err(|e| json_error(&file, &e))?;
+    parse_optional_sidecar(&text, &path.display().to_string(), model)
+}
+
+/// [`read_optional_sidecar`] on the text of the file `file`.
+fn parse_optional_sidecar(text: &str, file: &str, model: &Model) -> Result<Option<ReluStructure>> {
+    let sidecar: Sidecar = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
     let Some(structure) = sidecar.relu else {
         return Ok(None);
     };

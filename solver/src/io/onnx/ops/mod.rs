@@ -17,6 +17,13 @@ use crate::nn::{Activation, Layer};
 use arith::BinaryOp;
 use attributes::Attributes;
 
+/// Largest total number of weights of the layers the loader builds. Weights stored
+/// in the file are bounded by its size, but a layer built from a diagonal map (a
+/// `Relu` right after the input or another `Relu`) is a dense `n x n` matrix that
+/// the file does not hold: a few hundred bytes of `Relu` nodes on a wide input
+/// would otherwise ask for gigabytes.
+pub(crate) const MAX_NETWORK_WEIGHTS: usize = 1 << 25;
+
 /// The ReLU layers built so far while walking the graph.
 #[derive(Debug)]
 pub(crate) struct Builder {
@@ -24,6 +31,8 @@ pub(crate) struct Builder {
     pub layers: Vec<Layer>,
     /// Dimension of the current base (network input, or the last layer's output).
     pub base_dim: usize,
+    /// Weights of the layers built so far (at most [`MAX_NETWORK_WEIGHTS`]).
+    weights: usize,
 }
 
 impl Builder {
@@ -32,6 +41,25 @@ impl Builder {
         Builder {
             layers: Vec::new(),
             base_dim: input_dim,
+            weights: 0,
+        }
+    }
+
+    /// Counts the weights of a layer of `rows` units on `cols` inputs against
+    /// [`MAX_NETWORK_WEIGHTS`], before the layer is built.
+    pub fn reserve_weights(&mut self, rows: usize, cols: usize) -> Result<(), String> {
+        match rows
+            .checked_mul(cols)
+            .and_then(|n| n.checked_add(self.weights))
+        {
+            Some(total) if total <= MAX_NETWORK_WEIGHTS => {
+                self.weights = total;
+                Ok(())
+            }
+            _ => Err(format!(
+                "a layer of {rows} x {cols} weights takes the network beyond \
+                 {MAX_NETWORK_WEIGHTS} weights"
+            )),
         }
     }
 
@@ -45,6 +73,8 @@ impl Builder {
         if map.base != self.base() {
             return unsupported(SKIP_CONNECTION);
         }
+        self.reserve_weights(map.len(), map.base_dim)
+            .map_err(OpError::Unsupported)?;
         let weights = map.dense()?;
         let layer = Layer::new(weights, map.bias.clone(), map.base_dim, Activation::Relu)
             .map_err(|e| OpError::Invalid(e.to_string()))?;
