@@ -44,6 +44,7 @@ use crate::error::{Error, Result};
 use crate::model::{Affine, Model, ReluStructure, ReluUnit, VarKind};
 use crate::nn::{Activation, Layer, Network};
 use crate::search::{solve, ProgressSink, Settings, SolveResult, Status};
+use std::time::Instant;
 
 /// Options of the sparsity MILP.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,17 +94,17 @@ pub struct SparsityMilp {
 /// Columns of the network's parameters (index `i * d + j` for the first-layer
 /// weights).
 #[derive(Clone, Debug)]
-struct ParameterColumns {
+pub(super) struct ParameterColumns {
     /// `w_ij`: first-layer weights.
-    weights: Vec<usize>,
+    pub(super) weights: Vec<usize>,
     /// `t_ij`: weight `w_ij` may be nonzero.
-    support: Vec<usize>,
+    pub(super) support: Vec<usize>,
     /// `b_i`: hidden biases.
-    biases: Vec<usize>,
+    pub(super) biases: Vec<usize>,
     /// `v_i^+`: outer weight `+1`.
-    v_plus: Vec<usize>,
+    pub(super) v_plus: Vec<usize>,
     /// `v_i^-`: outer weight `-1`.
-    v_minus: Vec<usize>,
+    pub(super) v_minus: Vec<usize>,
 }
 
 /// Builds the sparsity MILP of `data` (targets are the regression values).
@@ -365,6 +366,22 @@ fn add_symmetry_breaking(model: &mut Model, columns: &ParameterColumns, l: usize
 }
 
 impl SparsityMilp {
+    /// The columns of the network's parameters.
+    pub(super) fn parameter_columns(&self) -> &ParameterColumns {
+        &self.columns
+    }
+
+    /// The activation indicator `z_i^n` of hidden neuron `i` on sample `n`.
+    pub(super) fn indicator_column(&self, neuron: usize, sample: usize) -> Option<usize> {
+        self.model
+            .relu
+            .as_ref()?
+            .units
+            .iter()
+            .find(|u| u.neuron == neuron && u.sample == Some(sample))?
+            .indicator
+    }
+
     /// The network of a solution: `v_i = round(v_i^+ - v_i^-)`, `w_ij = 0` where
     /// `t_ij` rounds to 0, and neurons with `v_i = 0` emptied (`w_i = 0, b_i = 0`).
     pub fn network(&self, x: &[f64]) -> Result<Network> {
@@ -468,7 +485,12 @@ impl SparsityMilp {
         settings: &Settings,
         sink: &dyn ProgressSink,
     ) -> Result<SparsityOutcome> {
-        let result = solve(&self.model, settings, sink)?;
+        let mut settings = settings.clone();
+        if settings.initial_solution.is_none() {
+            let deadline = settings.time_limit.map(|t| Instant::now() + t.mul_f64(0.5));
+            settings.initial_solution = self.gradient_start(data, deadline);
+        }
+        let result = solve(&self.model, &settings, sink)?;
         let y_max = data.targets.iter().map(|y| y.abs()).fold(0.0, f64::max);
         let residual_limit = self.tolerance + 1e-5 * (1.0 + y_max);
         let mut outcome = SparsityOutcome {
