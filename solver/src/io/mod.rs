@@ -103,33 +103,78 @@ pub fn open_text(path: &Path) -> Result<Box<dyn BufRead>> {
     }
 }
 
-/// Reads a whole text file (gzip or plain) into a string.
+/// Reads a whole text file (gzip or plain) into a string (at most
+/// [`MAX_DECOMPRESSED_BYTES`]).
 pub fn read_text(path: &Path) -> Result<String> {
     let mut text = String::new();
     open_text(path)?
+        .take(MAX_DECOMPRESSED_BYTES + 1)
         .read_to_string(&mut text)
         .map_err(|e| Error::io(path, e))?;
+    if text.len() as u64 > MAX_DECOMPRESSED_BYTES {
+        return Err(Error::Invalid(format!(
+            "{}: more than {MAX_DECOMPRESSED_BYTES} bytes of text",
+            path.display()
+        )));
+    }
     Ok(text)
 }
 
 /// Reads a whole binary file into memory, transparently decompressing gzip input
-/// (detected by its magic bytes, whatever the file name).
+/// (detected by its magic bytes, whatever the file name; at most
+/// [`MAX_DECOMPRESSED_BYTES`]).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let raw = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if raw.len() >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
-        let mut out = Vec::new();
-        MultiGzDecoder::new(raw.as_slice())
-            .read_to_end(&mut out)
-            .map_err(|e| Error::io(path, e))?;
-        Ok(out)
+        gunzip_bounded(&raw, &path.display().to_string(), MAX_DECOMPRESSED_BYTES)
     } else {
         Ok(raw)
     }
 }
 
+/// The most bytes a gzip input may decompress to: a larger stream (a "gzip bomb",
+/// or a file far beyond any model relumip can hold) is an error, not an abort.
+pub const MAX_DECOMPRESSED_BYTES: u64 = 4 << 30;
+
+/// The decompressed content of the gzip stream `bytes` (`file_label` names it in
+/// errors), refused once it exceeds `limit` bytes.
+pub fn gunzip_bounded(bytes: &[u8], file_label: &str, limit: u64) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    MultiGzDecoder::new(bytes)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|cause| Error::Io {
+            file: file_label.to_string(),
+            cause,
+        })?;
+    if out.len() as u64 > limit {
+        return Err(Error::Invalid(format!(
+            "{file_label}: the gzip stream decompresses to more than {limit} bytes"
+        )));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gzip stream that decompresses to more than the limit is refused with the
+    /// file named; one within it comes back whole.
+    #[test]
+    fn gzip_beyond_the_limit_is_an_error() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![b'x'; 1 << 20]).unwrap();
+        let bytes = gz.finish().unwrap();
+        assert!(bytes.len() < 4096);
+        let err = gunzip_bounded(&bytes, "bomb.mps.gz", 1 << 19).unwrap_err();
+        assert!(err.to_string().contains("bomb.mps.gz"), "{err}");
+        assert!(err.to_string().contains("more than 524288 bytes"), "{err}");
+        assert_eq!(
+            gunzip_bounded(&bytes, "ok.gz", 1 << 20).unwrap().len(),
+            1 << 20
+        );
+    }
 
     /// The new content replaces the old one, nothing else is left in the folder, a
     /// `.gz` name is compressed and reads back, and a folder that does not exist is

@@ -81,7 +81,6 @@ pub use writer::{check_writable, write_mps, write_mps_string};
 use crate::error::{Error, Result};
 use crate::model::Model;
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 
 /// Reads an MPS file, plain or gzip-compressed (detected by its magic bytes).
@@ -99,14 +98,7 @@ pub fn read_mps(path: &Path) -> Result<Model> {
 pub fn parse_mps_bytes(bytes: &[u8], file_label: &str) -> Result<Model> {
     let plain;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(bytes)
-            .read_to_end(&mut out)
-            .map_err(|cause| Error::Io {
-                file: file_label.to_string(),
-                cause,
-            })?;
-        plain = out;
+        plain = super::gunzip_bounded(bytes, file_label, super::MAX_DECOMPRESSED_BYTES)?;
         plain.as_slice()
     } else {
         bytes
