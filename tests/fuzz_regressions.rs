@@ -285,6 +285,16 @@ fn vnnlib_sizes_are_bounded() {
     }
     let err = parse_vnnlib(&text, "cases.vnnlib").expect_err("2^20 cases");
     assert!(err.to_string().contains("cases"), "{err}");
+    // 256 inputs in 2^15 cases: 2^23 box bounds (128 MiB) from a file of 8 KiB.
+    let mut wide: String = (0..256)
+        .map(|i| format!("(declare-const X_{i} Real)\n"))
+        .collect();
+    wide.push_str("(declare-const Y_0 Real)\n");
+    for _ in 0..15 {
+        wide.push_str("(assert (or (<= Y_0 1) (>= Y_0 2)))\n");
+    }
+    let err = parse_vnnlib(&wide, "wide.vnnlib").expect_err("box bounds");
+    assert!(err.to_string().contains("box bounds"), "{err}");
     let deep = format!("(assert {}", "(".repeat(100_000));
     let err = parse_vnnlib(&deep, "deep.vnnlib").expect_err("nesting");
     assert!(err.to_string().starts_with("deep.vnnlib:1:"), "{err}");

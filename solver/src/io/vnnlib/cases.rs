@@ -6,8 +6,9 @@ use super::linear::Var;
 use crate::error::{Error, Result};
 use crate::nn::property::{Case, LinearConstraint};
 
-/// Largest total number of input bounds over all cases.
-const MAX_BOX_ENTRIES: usize = 1 << 26;
+/// Largest total number of input bounds over all cases (2^22: 64 MiB of bounds,
+/// e.g. 5000 cases over 784 inputs).
+const MAX_BOX_ENTRIES: usize = 1 << 22;
 
 /// What [`build`] needs to know about the declared variables.
 pub(crate) struct Declared<'a> {
