@@ -281,8 +281,9 @@ pub fn print_summary(
     }
     if s.input_splits > 0 {
         say!(
-            "Input splits      {} nodes split on an input without an LP, {} solutions from their attacks, {} stalled nodes left to the LP ({:.3}s)",
+            "Input splits      {} nodes split on an input without an LP, {} closed by optimised slopes, {} solutions from their attacks, {} stalled nodes left to the LP ({:.3}s)",
             s.input_splits,
+            s.input_split_alpha_closed,
             s.input_split_solutions,
             s.input_split_stalls,
             s.time_input_splits

@@ -124,6 +124,7 @@ pub fn write_stats(
         "input_splits": s.input_splits,
         "input_split_solutions": s.input_split_solutions,
         "input_split_stalls": s.input_split_stalls,
+        "input_split_alpha_closed": s.input_split_alpha_closed,
         "time_input_splits": s.time_input_splits,
         "threads": result.threads,
         "deterministic": settings.schedule == relumip_solver::search::Schedule::Deterministic,
@@ -134,6 +135,7 @@ pub fn write_stats(
         "cut_pool": settings.cut_pool,
         "input_splits_mode": settings.input_splits.name(),
         "input_split_unstable": settings.input_split_unstable,
+        "input_split_alpha_steps": settings.input_split_alpha_steps,
         "inherit_node_cuts": settings.inherit_node_cuts,
         "seed": settings.seed,
         "model": {

@@ -31,6 +31,9 @@ const INSTANCES: &[(&str, &str, &str)] = &[
     ("1_7", "prop_1", "unsat"),
     // Missed by the first attack, found by the attack inside a sub-box.
     ("1_4", "prop_2", "sat"),
+    // Disjunctive (four cases over one box): refuted by input splits with
+    // optimised slopes at the split nodes and the stall rule.
+    ("1_1", "prop_5", "unsat"),
 ];
 
 fn paths(dir: &Path, net: &str, prop: &str) -> (std::path::PathBuf, std::path::PathBuf) {

@@ -252,3 +252,54 @@ fn lp_free_unit_splits_decide_like_the_lp_search() {
     );
     assert!(splits > 0, "no node was split without an LP");
 }
+
+/// Verification MILPs in the form `verify` solves them (minimise `t` with an
+/// objective limit of 0, stop at the first solution): input splits with optimised
+/// slopes at the split nodes, without them, and the LP search give the same
+/// answer, and the slopes close nodes that propagation left open.
+#[test]
+fn optimised_slopes_at_split_nodes_keep_verification_answers() {
+    let mut rng = SplitMix64::new(5);
+    let (mut sat, mut unsat, mut closed) = (0, 0, 0);
+    for seed in 0..10 {
+        let net = random_network(&[2, 20, 20, 3], &mut rng);
+        let (_, milp) = not_largest(&net, 2, 0.1 * (seed as f64 - 5.0));
+        let mut answers = Vec::new();
+        for (split, alpha) in [
+            (InputSplits::On, 10),
+            (InputSplits::On, 0),
+            (InputSplits::Off, 0),
+        ] {
+            let settings = Settings::builder()
+                .input_splits(split)
+                .input_split_alpha_steps(alpha)
+                .objective_limit(Some(0.0))
+                .stop_at_first_solution(true)
+                .threads(1)
+                .build()
+                .expect("settings");
+            let result = solve(&milp.model, &settings, &NoProgress).expect("solves");
+            if let Some(x) = &result.solution {
+                let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
+                let y = net.forward(&input);
+                assert!(
+                    (1..3).all(|j| y[j] - y[0] <= 0.1 * (seed as f64 - 5.0) + 1e-6),
+                    "net {seed}: the solution's inputs miss an output constraint"
+                );
+            }
+            closed += result.stats.input_split_alpha_closed;
+            answers.push(result.status);
+        }
+        assert!(
+            answers.iter().all(|&a| a == answers[0]),
+            "net {seed}: {answers:?}"
+        );
+        match answers[0] {
+            Status::SolutionLimit => sat += 1,
+            Status::Infeasible => unsat += 1,
+            other => panic!("net {seed}: status {other:?}"),
+        }
+    }
+    assert!(sat > 0 && unsat > 0, "sat {sat}, unsat {unsat}");
+    assert!(closed > 0, "no split node was closed by optimised slopes");
+}

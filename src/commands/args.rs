@@ -166,6 +166,11 @@ pub struct SearchArgs {
     /// branched on indicators instead of inputs.
     #[arg(long, value_name = "N", default_value_t = relumip_solver::search::DEFAULT_INPUT_SPLIT_UNSTABLE)]
     pub input_split_unstable: usize,
+    /// Adam steps of optimised lower slopes on the objective's output functions at
+    /// each input-split node before its split (0: off); a node they prove beyond the
+    /// cutoff is closed.
+    #[arg(long, value_name = "N", default_value_t = relumip_solver::search::DEFAULT_INPUT_SPLIT_ALPHA_STEPS)]
+    pub input_split_alpha: usize,
     /// Branch on unit indicators without an LP (nodes bounded by propagation and
     /// optimised slopes) while more than 10 units are unstable: auto (feasibility
     /// questions on networks with more than 10 inputs), on or off.
@@ -199,6 +204,7 @@ impl SearchArgs {
             .relu_propagation(!self.no_relu_propagation)
             .input_splits(self.input_splits.into())
             .input_split_unstable(self.input_split_unstable)
+            .input_split_alpha_steps(self.input_split_alpha)
             .unit_splits(self.unit_splits.into())
             .log_interval(seconds("log-interval", self.log_interval)?);
         if let Some(LocalCutsArg(depth)) = self.local_cuts {

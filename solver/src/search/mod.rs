@@ -20,13 +20,14 @@ pub mod shared;
 pub mod solution_file;
 
 pub use relu_root::{
-    AUTO_MIN_ROOT_UNSTABLE, AUTO_OPTIMISATION_STALL_SHARE, AUTO_SPLIT_FIRST_DEPTH,
+    AUTO_FEASIBILITY_STALL_SHARE, AUTO_MIN_ROOT_UNSTABLE, AUTO_OPTIMISATION_STALL_SHARE,
+    AUTO_SPLIT_FIRST_DEPTH,
 };
 pub use result::{relative_gap, CutFamilyStats, SearchStats, SolveResult, Status};
 pub use settings::{
     InputSplits, Schedule, Settings, SettingsBuilder, UnitSplits, CUT_POOL_MAX_AGE,
-    DEFAULT_ABSOLUTE_GAP, DEFAULT_INPUT_SPLIT_UNSTABLE, DEFAULT_LOCAL_CUT_DEPTH,
-    DEFAULT_RELATIVE_GAP, LP_FREE_MAX_UNSTABLE,
+    DEFAULT_ABSOLUTE_GAP, DEFAULT_INPUT_SPLIT_ALPHA_STEPS, DEFAULT_INPUT_SPLIT_UNSTABLE,
+    DEFAULT_LOCAL_CUT_DEPTH, DEFAULT_RELATIVE_GAP, LP_FREE_MAX_UNSTABLE,
 };
 pub use shared::{NoProgress, Progress, ProgressKind, ProgressSink};
 pub use solution_file::{parse_solution_file, SolutionFile};

@@ -137,6 +137,8 @@ pub struct SearchStats {
     pub input_split_solutions: u64,
     /// Nodes left to the LP because their best input split stalled.
     pub input_split_stalls: u64,
+    /// Input-split nodes closed by optimised slopes before their split.
+    pub input_split_alpha_closed: u64,
     /// Seconds of input splitting (attacks, split choice, completion).
     pub time_input_splits: f64,
     /// Nodes split on a unit indicator without an LP.
@@ -203,6 +205,7 @@ impl SearchStats {
         self.input_splits += other.input_splits;
         self.input_split_solutions += other.input_split_solutions;
         self.input_split_stalls += other.input_split_stalls;
+        self.input_split_alpha_closed += other.input_split_alpha_closed;
         self.time_input_splits += other.time_input_splits;
         self.lp_free_unit_splits += other.lp_free_unit_splits;
         self.time_unit_splits += other.time_unit_splits;

@@ -3,6 +3,9 @@
 //! bounded by an LP but by its propagation alone (already done), a short
 //! attack looks for a solution in the sub-box, and the node is split on an input
 //! column (see [`crate::relu::InputSplitter`]), unless its best split stalls.
+//! Before the split, a few steps of optimised lower slopes on the objective's
+//! output functions ([`crate::search::Settings::input_split_alpha_steps`]) may
+//! close the node.
 
 use super::branching::child;
 use super::{Outcome, Processed, Processor};
@@ -35,7 +38,20 @@ impl Processor<'_, '_> {
             return None;
         }
         let started = Instant::now();
-        let target = self.ctx.cutoff(incumbent).min(self.domain_objective(true));
+        let cutoff = self.ctx.cutoff(incumbent);
+        // Optimised slopes first: they may close the node.
+        let steps = self.ctx.settings.input_split_alpha_steps;
+        if steps > 0 && cutoff.is_finite() {
+            let optimised = propagator
+                .optimised_objective_bound(self.node_bounds.as_ref()?, steps, cutoff)
+                .unwrap_or(f64::NEG_INFINITY);
+            if optimised >= cutoff {
+                self.stats.input_split_alpha_closed += 1;
+                self.stats.time_input_splits += started.elapsed().as_secs_f64();
+                return Some(Processed::closed(optimised.max(bound)));
+            }
+        }
+        let target = cutoff.min(self.domain_objective(true));
         let exploration = splitter.explore(
             propagator,
             &self.dom.lower,
