@@ -74,13 +74,10 @@ pub fn train_adam_with_progress(
     let mut params = Params::random(&options.widths, options.seed, false, |i, o| {
         (6.0 / (i + o) as f64).sqrt()
     });
-    let mut m = zeros_like(&params);
-    let mut v = zeros_like(&params);
-    let (beta1, beta2, eps): (f64, f64, f64) = (0.9, 0.999, 1e-7);
+    let mut adam = AdamState::new(flat(&params).len(), options.learning_rate);
     let mut rng = SplitMix64::new(options.seed ^ 0x5eed);
     let mut order: Vec<usize> = (0..task.train_x.len()).collect();
     let batch = options.batch.max(1);
-    let mut step = 0i32;
     let mut epochs = 0;
     for _ in 0..options.epochs {
         shuffle(&mut order, &mut rng);
@@ -89,21 +86,11 @@ pub fn train_adam_with_progress(
             for &n in chunk {
                 accumulate_gradient(&params, &task.train_x[n], task.train_y[n], &mut grad);
             }
-            step += 1;
             let scale = 1.0 / chunk.len() as f64;
-            let c1 = 1.0 - beta1.powi(step);
-            let c2 = 1.0 - beta2.powi(step);
-            for (((p, g), mk), vk) in flat_mut(&mut params)
-                .into_iter()
-                .zip(flat(&grad))
-                .zip(flat_mut(&mut m))
-                .zip(flat_mut(&mut v))
-            {
-                let g = g * scale;
-                *mk = beta1 * *mk + (1.0 - beta1) * g;
-                *vk = beta2 * *vk + (1.0 - beta2) * g * g;
-                *p -= options.learning_rate * (*mk / c1) / ((*vk / c2).sqrt() + eps);
-            }
+            adam.step(
+                flat_mut(&mut params),
+                flat(&grad).into_iter().map(|g| g * scale),
+            );
         }
         epochs += 1;
         if last_report.elapsed() >= ADAM_PROGRESS_INTERVAL {
@@ -125,6 +112,62 @@ pub fn train_adam_with_progress(
         epochs,
         loss,
     })
+}
+
+/// Adam's first decay rate.
+const BETA1: f64 = 0.9;
+/// Adam's second decay rate.
+const BETA2: f64 = 0.999;
+/// Adam's guard against division by zero (Keras' default).
+const EPSILON: f64 = 1e-7;
+
+/// The state of Adam (`beta1 = 0.9`, `beta2 = 0.999`, `eps = 1e-7`) over a fixed
+/// number of parameters: the moment estimates and the step count, shared by
+/// [`train_adam`] and the gradient start of the sparsity MILP.
+pub(crate) struct AdamState {
+    /// First moment estimate of each parameter.
+    m: Vec<f64>,
+    /// Second moment estimate of each parameter.
+    v: Vec<f64>,
+    /// Steps taken so far.
+    steps: i32,
+    /// Step size.
+    learning_rate: f64,
+}
+
+impl AdamState {
+    /// Zero moments for `len` parameters.
+    pub(crate) fn new(len: usize, learning_rate: f64) -> Self {
+        AdamState {
+            m: vec![0.0; len],
+            v: vec![0.0; len],
+            steps: 0,
+            learning_rate,
+        }
+    }
+
+    /// One Adam step: moves each parameter against its gradient (both in the order
+    /// of [`AdamState::new`]'s `len` parameters; extra items on either side are
+    /// ignored).
+    pub(crate) fn step<'a>(
+        &mut self,
+        params: impl IntoIterator<Item = &'a mut f64>,
+        grads: impl IntoIterator<Item = f64>,
+    ) {
+        self.steps = self.steps.saturating_add(1);
+        let c1 = 1.0 - BETA1.powi(self.steps);
+        let c2 = 1.0 - BETA2.powi(self.steps);
+        for (((p, g), mk), vk) in params
+            .into_iter()
+            .zip(grads)
+            .zip(&mut self.m)
+            .zip(&mut self.v)
+        {
+            *mk = BETA1 * *mk + (1.0 - BETA1) * g;
+            *vk = BETA2 * *vk + (1.0 - BETA2) * g * g;
+            *p -= self.learning_rate * (*mk / c1) / ((*vk / c2).sqrt() + EPSILON);
+        }
+    }
 }
 
 /// Mean cross-entropy of `params` over the training data.

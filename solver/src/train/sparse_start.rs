@@ -8,6 +8,7 @@
 //! result is a point of the full MILP (checked by the search before it becomes the
 //! incumbent), or `None`.
 
+use super::adam::AdamState;
 use super::sparsity::SparsityMilp;
 use crate::data::Dataset;
 use crate::interrupt;
@@ -38,12 +39,13 @@ struct Fitted {
 impl Fitted {
     /// Pre-activation of unit `i` on `x` (`d` inputs).
     fn pre(&self, i: usize, d: usize, x: &[f64]) -> f64 {
-        self.biases[i]
-            + x.iter()
-                .enumerate()
-                .map(|(j, xj)| self.weights[i * d + j] * xj)
-                .sum::<f64>()
+        pre_activation(&self.weights[i * d..(i + 1) * d], self.biases[i], x)
     }
+}
+
+/// The pre-activation `w.x + b` of one hidden unit.
+fn pre_activation(w: &[f64], b: f64, x: &[f64]) -> f64 {
+    b + w.iter().zip(x).map(|(wj, xj)| wj * xj).sum::<f64>()
 }
 
 impl SparsityMilp {
@@ -75,10 +77,9 @@ impl SparsityMilp {
         let mut theta: Vec<f64> = (0..l * d).map(|_| rng.uniform(-scale, scale)).collect();
         theta.extend((0..l).map(|_| rng.uniform(-0.5, 0.5)));
         theta.extend((0..l).map(|_| rng.uniform(-1.0, 1.0)));
-        let (mut m, mut v) = (vec![0.0; theta.len()], vec![0.0; theta.len()]);
+        let mut adam = AdamState::new(theta.len(), LEARNING_RATE);
         let n = data.len().max(1) as f64;
         let mut grad = vec![0.0; theta.len()];
-        let (b1, b2) = (0.9f64, 0.999f64);
         for step in 1..=STEPS {
             if step % 100 == 0 && interrupt::past(deadline) {
                 break;
@@ -86,13 +87,7 @@ impl SparsityMilp {
             grad.iter_mut().for_each(|g| *g = 0.0);
             for (x, &y) in data.features.iter().zip(&data.targets) {
                 let pre: Vec<f64> = (0..l)
-                    .map(|i| {
-                        theta[l * d + i]
-                            + x.iter()
-                                .enumerate()
-                                .map(|(j, xj)| theta[i * d + j] * xj)
-                                .sum::<f64>()
-                    })
+                    .map(|i| pre_activation(&theta[i * d..(i + 1) * d], theta[l * d + i], x))
                     .collect();
                 let out: f64 = (0..l).map(|i| theta[l * d + l + i] * pre[i].max(0.0)).sum();
                 let r = 2.0 * (out - y) / n;
@@ -107,13 +102,7 @@ impl SparsityMilp {
                     }
                 }
             }
-            for k in 0..theta.len() {
-                m[k] = b1 * m[k] + (1.0 - b1) * grad[k];
-                v[k] = b2 * v[k] + (1.0 - b2) * grad[k] * grad[k];
-                let mh = m[k] / (1.0 - b1.powi(step as i32));
-                let vh = v[k] / (1.0 - b2.powi(step as i32));
-                theta[k] -= LEARNING_RATE * mh / (vh.sqrt() + 1e-8);
-            }
+            adam.step(&mut theta, grad.iter().copied());
         }
         // Units with a positive outer weight first, then negative ones: the order
         // the symmetry-breaking rows ask for.
