@@ -7,11 +7,12 @@
 
 use relumip_solver::bounds::{interval_bounds, lp_tighten, symbolic_bounds, LpTightenOptions};
 use relumip_solver::formulate::{adversarial_milp, verification_milp, Decision, Formulation};
-use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
+use relumip_solver::lp::{LpBackend, LpLimits, LpRow, LpStatus};
 use relumip_solver::nn::property::{Case, LinearConstraint, Property};
 use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::rng::SplitMix64;
 use relumip_solver::search::{solve, NoProgress, Settings, Status};
+use relumip_solver::verify::enumerate::{min_margin, pattern_lp, PatternLp};
 use relumip_solver::verify::{pre_bounds, verify, Answer, BoundsMethod, Strategy, VerifyOptions};
 use std::time::Duration;
 
@@ -34,95 +35,9 @@ fn random_network(rng: &mut SplitMix64, widths: &[usize]) -> Network {
     Network::new(layers).expect("valid network")
 }
 
-/// The LP of one activation pattern: columns are the inputs, then one column per
-/// neuron value (pre-activation for every layer); rows fix each pre-activation and
-/// the sign each pattern entry asks for. Returns the problem and the output columns.
-fn pattern_lp(
-    net: &Network,
-    lower: &[f64],
-    upper: &[f64],
-    pattern: &[bool],
-) -> (LpProblem, Vec<usize>) {
-    let d = net.input_dim();
-    let mut p = LpProblem {
-        costs: vec![0.0; d],
-        col_lower: lower.to_vec(),
-        col_upper: upper.to_vec(),
-        rows: Vec::new(),
-    };
-    // The value feeding the next layer: column of the input, or of an active neuron's
-    // pre-activation, or constant zero.
-    let mut values: Vec<Option<usize>> = (0..d).map(Some).collect();
-    let mut k_pattern = 0;
-    let mut outputs = Vec::new();
-    for layer in net.layers() {
-        let mut next = Vec::new();
-        for i in 0..layer.output_dim() {
-            let col = p.costs.len();
-            p.costs.push(0.0);
-            p.col_lower.push(-INF);
-            p.col_upper.push(INF);
-            let mut entries: Vec<(usize, f64)> = layer
-                .row(i)
-                .iter()
-                .zip(&values)
-                .filter_map(|(&w, v)| v.map(|c| (c, w)))
-                .collect();
-            entries.push((col, -1.0));
-            entries.sort_by_key(|e| e.0);
-            p.rows.push(LpRow {
-                entries,
-                lower: -layer.bias()[i],
-                upper: -layer.bias()[i],
-            });
-            if layer.activation() == Activation::Relu {
-                let active = pattern[k_pattern];
-                k_pattern += 1;
-                let (lo, up) = if active { (0.0, INF) } else { (-INF, 0.0) };
-                p.rows.push(LpRow {
-                    entries: vec![(col, 1.0)],
-                    lower: lo,
-                    upper: up,
-                });
-                next.push(active.then_some(col));
-            } else {
-                next.push(Some(col));
-                outputs.push(col);
-            }
-        }
-        values = next;
-    }
-    (p, outputs)
-}
-
 /// Minimum over the box of `max_k (c_k'y - d_k)` by enumerating activation patterns.
 fn oracle_margin(net: &Network, case: &Case) -> Option<f64> {
-    let h = net.num_relus();
-    let mut best: Option<f64> = None;
-    for mask in 0..(1u32 << h) {
-        let pattern: Vec<bool> = (0..h).map(|b| mask >> b & 1 == 1).collect();
-        let (mut p, outputs) = pattern_lp(net, &case.input_lower, &case.input_upper, &pattern);
-        let t = p.costs.len();
-        p.costs.push(1.0);
-        p.col_lower.push(-INF);
-        p.col_upper.push(INF);
-        for c in &case.output_constraints {
-            let mut entries: Vec<(usize, f64)> =
-                c.terms.iter().map(|&(i, a)| (outputs[i], a)).collect();
-            entries.push((t, -1.0));
-            entries.sort_by_key(|e| e.0);
-            p.rows.push(LpRow {
-                entries,
-                lower: -INF,
-                upper: c.rhs,
-            });
-        }
-        let mut lp = LpBackend::MicroLp.create(&p);
-        if lp.solve(&LpLimits::default()) == LpStatus::Optimal {
-            best = Some(best.map_or(lp.objective(), |b: f64| b.min(lp.objective())));
-        }
-    }
-    best
+    min_margin(net, case).expect("the case fits the network")
 }
 
 fn random_case(rng: &mut SplitMix64, net: &Network) -> Case {
@@ -281,7 +196,10 @@ fn adversarial_distance_is_optimal_on_tiny_networks() {
         let mut best: Option<f64> = None;
         for mask in 0..(1u32 << 4) {
             let pattern: Vec<bool> = (0..4).map(|b| mask >> b & 1 == 1).collect();
-            let (mut p, outputs) = pattern_lp(&net, &lower, &upper, &pattern);
+            let PatternLp {
+                problem: mut p,
+                outputs,
+            } = pattern_lp(&net, &lower, &upper, &pattern).expect("pattern LP");
             for (j, &x) in [0usize, 1].iter().enumerate() {
                 let dcol = p.costs.len();
                 p.costs.push(1.0);

@@ -11,8 +11,12 @@
 //! alone, with an attack in the sub-box; see [`Strategy`]). Every counterexample is
 //! checked by a forward pass in f64 before it is reported; one that fails the check
 //! is never an answer.
+//!
+//! [`enumerate`] is an independent, exponential oracle for tiny networks (one LP per
+//! activation pattern), for tests and fuzzing.
 
 mod cases;
+pub mod enumerate;
 mod refute;
 mod result_file;
 
