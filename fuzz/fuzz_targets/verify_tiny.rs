@@ -3,111 +3,17 @@
 //! constraints from the bytes), runs `verify` with small limits, and checks the
 //! answer: a `sat` counterexample must violate the property by an f64 forward pass,
 //! and a decided answer must agree with the enumeration of every activation pattern
-//! (one LP per pattern, as in `solver/tests/network_milps.rs`) when the optimal
-//! margin is clearly away from zero.
+//! (one LP per pattern, `relumip_solver::verify::enumerate::min_margin`) when the
+//! optimal margin is clearly away from zero.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use relumip_fuzz::Bytes;
-use relumip_solver::lp::{LpBackend, LpLimits, LpProblem, LpRow, LpStatus};
 use relumip_solver::nn::property::{Case, LinearConstraint, Property};
 use relumip_solver::nn::{Activation, Layer, Network};
 use relumip_solver::search::Settings;
+use relumip_solver::verify::enumerate::min_margin;
 use relumip_solver::verify::{verify, Answer, BoundsMethod, Strategy, VerifyOptions};
 use std::time::Duration;
-
-const INF: f64 = f64::INFINITY;
-
-/// The LP of one activation pattern over the box: columns are the inputs, then one
-/// per neuron (its pre-activation); returns the problem and the output columns.
-fn pattern_lp(
-    net: &Network,
-    lower: &[f64],
-    upper: &[f64],
-    pattern: &[bool],
-) -> (LpProblem, Vec<usize>) {
-    let d = net.input_dim();
-    let mut p = LpProblem {
-        costs: vec![0.0; d],
-        col_lower: lower.to_vec(),
-        col_upper: upper.to_vec(),
-        rows: Vec::new(),
-    };
-    let mut values: Vec<Option<usize>> = (0..d).map(Some).collect();
-    let mut k_pattern = 0;
-    let mut outputs = Vec::new();
-    for layer in net.layers() {
-        let mut next = Vec::new();
-        for i in 0..layer.output_dim() {
-            let col = p.costs.len();
-            p.costs.push(0.0);
-            p.col_lower.push(-INF);
-            p.col_upper.push(INF);
-            let mut entries: Vec<(usize, f64)> = layer
-                .row(i)
-                .iter()
-                .zip(&values)
-                .filter_map(|(&w, v)| v.map(|c| (c, w)))
-                .filter(|e| e.1 != 0.0)
-                .collect();
-            entries.push((col, -1.0));
-            entries.sort_by_key(|e| e.0);
-            p.rows.push(LpRow {
-                entries,
-                lower: -layer.bias()[i],
-                upper: -layer.bias()[i],
-            });
-            if layer.activation() == Activation::Relu {
-                let active = pattern[k_pattern];
-                k_pattern += 1;
-                let (lo, up) = if active { (0.0, INF) } else { (-INF, 0.0) };
-                p.rows.push(LpRow {
-                    entries: vec![(col, 1.0)],
-                    lower: lo,
-                    upper: up,
-                });
-                next.push(active.then_some(col));
-            } else {
-                next.push(Some(col));
-                outputs.push(col);
-            }
-        }
-        values = next;
-    }
-    (p, outputs)
-}
-
-/// Minimum over the box of `max_k (c_k'y - d_k)`, by enumerating patterns; `None`
-/// when an LP does not solve to optimality (the oracle is then not trusted).
-fn oracle_margin(net: &Network, case: &Case) -> Option<f64> {
-    let h = net.num_relus();
-    let mut best = INF;
-    for mask in 0..(1u32 << h) {
-        let pattern: Vec<bool> = (0..h).map(|b| mask >> b & 1 == 1).collect();
-        let (mut p, outputs) = pattern_lp(net, &case.input_lower, &case.input_upper, &pattern);
-        let t = p.costs.len();
-        p.costs.push(1.0);
-        p.col_lower.push(-INF);
-        p.col_upper.push(INF);
-        for c in &case.output_constraints {
-            let mut entries: Vec<(usize, f64)> =
-                c.terms.iter().map(|&(i, a)| (outputs[i], a)).collect();
-            entries.push((t, -1.0));
-            entries.sort_by_key(|e| e.0);
-            p.rows.push(LpRow {
-                entries,
-                lower: -INF,
-                upper: c.rhs,
-            });
-        }
-        let mut lp = LpBackend::MicroLp.create(&p);
-        match lp.solve(&LpLimits::default()) {
-            LpStatus::Optimal => best = best.min(lp.objective()),
-            LpStatus::Infeasible => {}
-            _ => return None,
-        }
-    }
-    Some(best)
-}
 
 fn network(b: &mut Bytes) -> Network {
     let hidden = b.range(1, 2);
@@ -189,7 +95,7 @@ fuzz_target!(|data: &[u8]| {
             "sat counterexample does not violate the property: {cex:?}, y = {y:?}"
         );
     }
-    let Some(margin) = oracle_margin(&net, &prop.cases[0]) else {
+    let Some(margin) = min_margin(&net, &prop.cases[0]).expect("the case fits the network") else {
         return;
     };
     match report.answer {
