@@ -11,6 +11,7 @@
 //! | `input-splits` | both | `auto`, `on`, `off` | `--input-splits VALUE` |
 //! | `unit-splits` | both | `auto`, `on`, `off` | `--unit-splits VALUE` |
 //! | `input-split-unstable` | both | a non-negative integer | `--input-split-unstable VALUE` |
+//! | `input-split-alpha` | both | a non-negative integer | `--input-split-alpha VALUE` |
 //! | `seed` | both | a non-negative integer | `--seed VALUE` |
 //! | `deterministic` | both | `true`, `false` | `--deterministic` for `true` |
 //! | `strategy` | relumip-verify | `auto`, `relu-split` (or `milp`), `input-split` | `--strategy VALUE` |
@@ -58,7 +59,7 @@ pub const CUTS_OFF: [&str; 2] = ["off", "none"];
 pub const CUT_FAMILIES: [&str; 3] = ["relu", "gomory", "knapsack-cover"];
 
 /// Every key, in the order of the documentation.
-pub const KEYS: [Key; 14] = [
+pub const KEYS: [Key; 15] = [
     Key {
         name: "branching",
         verify_only: false,
@@ -103,6 +104,11 @@ pub const KEYS: [Key; 14] = [
     },
     Key {
         name: "input-split-unstable",
+        verify_only: false,
+        values: Values::Integer,
+    },
+    Key {
+        name: "input-split-alpha",
         verify_only: false,
         values: Values::Integer,
     },
@@ -258,7 +264,7 @@ mod tests {
         assert!(key("opt").is_none());
         assert_eq!(
             key_list(),
-            "branching, lp, cuts, relu, propagation, input-splits, unit-splits, input-split-unstable, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
+            "branching, lp, cuts, relu, propagation, input-splits, unit-splits, input-split-unstable, input-split-alpha, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
         );
     }
 }

@@ -115,7 +115,8 @@ impl CliOptions {
             | "disjunction"
             | "input-splits"
             | "unit-splits"
-            | "input-split-unstable" => option(setting.key, value),
+            | "input-split-unstable"
+            | "input-split-alpha" => option(setting.key, value),
             "deterministic" => switch(value == "true", "--deterministic"),
             "propagation" => switch(value == "off", "--no-relu-propagation"),
             "relu" if self.offers(kind, "--relu") => option("relu", value),
