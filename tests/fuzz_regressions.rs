@@ -16,7 +16,6 @@ use relumip_solver::io::relu::parse_relu_sidecar;
 use relumip_solver::io::solu::parse_solu;
 use relumip_solver::io::vectors::parse_vector;
 use relumip_solver::io::vnnlib::parse_vnnlib;
-use relumip_solver::model::check_solution;
 use relumip_solver::search::parse_solution_file;
 use relumip_solver::search::{solve, NoProgress, Settings};
 use relumip_solver::verify::parse_result_file;
@@ -32,7 +31,8 @@ fn describe<T>(result: relumip_solver::Result<T>, ok: impl FnOnce(T) -> String) 
 }
 
 /// Solves a model the MPS reader accepts as the `mps_solve` target does (200
-/// nodes, 1 s, 1 thread) and checks a reported solution against the model.
+/// nodes, 1 s, 1 thread) and checks the result as it does
+/// ([`relumip_solver::search::SolveResult::inconsistency`]).
 fn solve_checked(text: &str) -> String {
     let model = match parse_mps(text, "input.mps") {
         Ok(model) => model,
@@ -48,13 +48,8 @@ fn solve_checked(text: &str) -> String {
         Ok(result) => result,
         Err(e) => return format!("err: {e}"),
     };
-    if let Some(x) = &result.solution {
-        let check = check_solution(&model, x, &settings.tolerances);
-        assert!(
-            check.is_feasible(),
-            "infeasible solution: {:?}",
-            check.worst
-        );
+    if let Some(problem) = result.inconsistency(&model, &settings) {
+        panic!("{problem}: {result:?}");
     }
     format!("ok {}", result.status.as_str())
 }

@@ -1,6 +1,8 @@
 //! What a solve returns: status, objective, bound, solution and statistics.
 
+use super::Settings;
 use crate::cuts::FamilyReport;
+use crate::model::{check_solution, Model, ObjSense};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -278,6 +280,58 @@ pub struct SolveResult {
     pub warnings: Vec<String>,
 }
 
+impl SolveResult {
+    /// The first way in which this result contradicts itself or `model`, if any:
+    /// an objective without a solution or the reverse, `optimal` without a
+    /// solution or `infeasible` with one, a solution that fails the model's check
+    /// under `settings.tolerances`, an objective other than the solution's, a
+    /// bound on the wrong side of the objective, or `optimal` with a gap beyond
+    /// `settings`'. For tests and fuzzing of the whole search.
+    pub fn inconsistency(&self, model: &Model, settings: &Settings) -> Option<String> {
+        if self.objective.is_some() != self.solution.is_some() {
+            return Some("an objective without a solution, or the reverse".into());
+        }
+        match (self.status, &self.solution) {
+            (Status::Optimal, None) => return Some("optimal without a solution".into()),
+            (Status::Infeasible, Some(_)) => return Some("infeasible with a solution".into()),
+            _ => {}
+        }
+        let (Some(x), Some(obj)) = (&self.solution, self.objective) else {
+            return None;
+        };
+        let check = check_solution(model, x, &settings.tolerances);
+        if !check.is_feasible() {
+            return Some(format!("infeasible solution: {:?}", check.worst));
+        }
+        let slack = 1e-6 * obj.abs().max(1.0);
+        if (check.objective - obj).abs() > slack {
+            return Some(format!(
+                "objective {obj} but the solution gives {}",
+                check.objective
+            ));
+        }
+        let wrong_side = match model.sense {
+            ObjSense::Minimize => self.best_bound > obj + slack,
+            ObjSense::Maximize => self.best_bound < obj - slack,
+        };
+        if wrong_side {
+            return Some(format!(
+                "bound {} on the wrong side of the objective {obj}",
+                self.best_bound
+            ));
+        }
+        let closed = (obj - self.best_bound).abs()
+            <= settings.absolute_gap.max(settings.relative_gap * obj.abs()) + slack;
+        if self.status == Status::Optimal && !closed {
+            return Some(format!(
+                "optimal with an open gap: objective {obj}, bound {}",
+                self.best_bound
+            ));
+        }
+        None
+    }
+}
+
 /// Relative gap between an objective and a bound (both in the same sense).
 pub fn relative_gap(objective: Option<f64>, bound: f64) -> f64 {
     let Some(obj) = objective else {
@@ -291,5 +345,36 @@ pub fn relative_gap(objective: Option<f64>, bound: f64) -> f64 {
         0.0
     } else {
         diff / obj.abs().max(1e-9)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::mps::parse_mps;
+    use crate::search::{solve, NoProgress};
+
+    const MODEL: &str = "NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n    MARKER MARKER INTORG\n    x obj -1 c1 2\n    y obj -1 c1 3\n    MARKER MARKER INTEND\nRHS\n    rhs c1 4\nBOUNDS\n UP bnd x 1\n UP bnd y 1\nENDATA\n";
+
+    /// A solve's own result is consistent; each kind of tampering is reported.
+    #[test]
+    fn inconsistency_finds_each_contradiction() {
+        let model = parse_mps(MODEL, "t.mps").expect("model");
+        let settings = Settings::builder().threads(1).build().expect("settings");
+        let result = solve(&model, &settings, &NoProgress).expect("solves");
+        assert_eq!(result.status, Status::Optimal);
+        assert_eq!(result.objective, Some(-1.0));
+        assert_eq!(result.inconsistency(&model, &settings), None);
+        let tamper = |f: &dyn Fn(&mut SolveResult)| {
+            let mut r = result.clone();
+            f(&mut r);
+            r.inconsistency(&model, &settings)
+        };
+        assert!(tamper(&|r| r.objective = Some(-2.0)).is_some());
+        assert!(tamper(&|r| r.objective = None).is_some());
+        assert!(tamper(&|r| r.status = Status::Infeasible).is_some());
+        assert!(tamper(&|r| r.best_bound = 0.0).is_some());
+        assert!(tamper(&|r| r.best_bound = -1.5).is_some());
+        assert!(tamper(&|r| r.solution = Some(vec![1.0, 1.0])).is_some());
     }
 }
