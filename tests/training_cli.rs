@@ -11,6 +11,23 @@ use relumip_solver::io::read_network;
 use relumip_solver::train::metrics::accuracy;
 use std::path::{Path, PathBuf};
 
+/// A layer-wise run small enough for a test: 4 hidden units, batches of 40, two
+/// rounds, 0.2 s per MILP, 20 s in all.
+const QUICK_LAYERWISE: [&str; 12] = [
+    "--method",
+    "layerwise",
+    "--layers",
+    "4",
+    "--batch",
+    "40",
+    "--max-rounds",
+    "2",
+    "--milp-time-limit",
+    "0.2",
+    "--time-limit",
+    "20",
+];
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
@@ -186,25 +203,7 @@ fn train_layerwise_adam_and_prune_on_iris() {
         ],
     );
     assert!(adam["test_accuracy"].as_f64().unwrap() >= 0.8, "{adam}");
-    let lw = train_and_check(
-        &iris,
-        dir.path(),
-        "lw",
-        &[
-            "--method",
-            "layerwise",
-            "--layers",
-            "4",
-            "--batch",
-            "40",
-            "--max-rounds",
-            "2",
-            "--milp-time-limit",
-            "0.2",
-            "--time-limit",
-            "20",
-        ],
-    );
+    let lw = train_and_check(&iris, dir.path(), "lw", &QUICK_LAYERWISE);
     assert!(lw["details"]["milps"].as_u64().unwrap() > 0, "{lw}");
     assert!(lw["train_accuracy"].as_f64().unwrap() >= 0.6, "{lw}");
     let pr = train_and_check(
@@ -326,21 +325,7 @@ fn layerwise_starts_from_adam_by_default() {
     let Some(sets) = datasets() else { return };
     let iris = sets.join("iris.csv");
     let dir = tempfile::tempdir().unwrap();
-    let common = [
-        "--method",
-        "layerwise",
-        "--layers",
-        "4",
-        "--batch",
-        "40",
-        "--max-rounds",
-        "2",
-        "--milp-time-limit",
-        "0.2",
-        "--time-limit",
-        "20",
-    ];
-    let warm = train_and_check(&iris, dir.path(), "warm", &common);
+    let warm = train_and_check(&iris, dir.path(), "warm", &QUICK_LAYERWISE);
     let start = &warm["details"]["warm_start"];
     assert_eq!(start["method"], "adam", "{warm}");
     let start_train = start["train_accuracy"].as_f64().unwrap();
@@ -349,7 +334,7 @@ fn layerwise_starts_from_adam_by_default() {
         warm["train_accuracy"].as_f64().unwrap() >= start_train - 1e-12,
         "{warm}"
     );
-    let mut random = common.to_vec();
+    let mut random = QUICK_LAYERWISE.to_vec();
     random.extend(["--init", "random"]);
     let cold = train_and_check(&iris, dir.path(), "cold", &random);
     assert!(cold["details"]["warm_start"].is_null(), "{cold}");

@@ -124,6 +124,30 @@ fn verification_milps_have_one_answer() {
     assert!(pruned_without_lp > 0, "no node was decided without its LP");
 }
 
+/// Solves a verification MILP of `case` on `net` with `settings` and checks that a
+/// reported solution's inputs meet every output constraint of the case in a
+/// forward pass of the network.
+fn solve_verification(
+    net: &Network,
+    case: &Case,
+    milp: &NetworkMilp,
+    settings: &Settings,
+    label: &str,
+) -> SolveResult {
+    let result = solve(&milp.model, settings, &NoProgress).expect("solves");
+    if let Some(x) = &result.solution {
+        let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
+        let y = net.forward(&input);
+        for c in &case.output_constraints {
+            assert!(
+                c.lhs(&y) - c.rhs <= 1e-6,
+                "{label}: the solution's inputs miss an output constraint"
+            );
+        }
+    }
+    result
+}
+
 /// Feasibility-form verification MILPs (`t <= 0`: feasible exactly when the case has
 /// a counterexample), stopped at the first solution: input splitting and the
 /// LP-only search give the same answer, every solution's inputs meet the case's
@@ -145,17 +169,7 @@ fn input_splitting_decides_verification_milps_like_the_lp_search() {
                 .threads(1)
                 .build()
                 .expect("settings");
-            let result = solve(&milp.model, &settings, &NoProgress).expect("solves");
-            if let Some(x) = &result.solution {
-                let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
-                let y = net.forward(&input);
-                for c in &case.output_constraints {
-                    assert!(
-                        c.lhs(&y) - c.rhs <= 1e-6,
-                        "net {seed}: the solution's inputs miss an output constraint"
-                    );
-                }
-            }
+            let result = solve_verification(&net, &case, &milp, &settings, &format!("net {seed}"));
             if split == InputSplits::On {
                 splits += result.stats.input_splits;
             }
@@ -263,7 +277,7 @@ fn optimised_slopes_at_split_nodes_keep_verification_answers() {
     let (mut sat, mut unsat, mut closed) = (0, 0, 0);
     for seed in 0..10 {
         let net = random_network(&[2, 20, 20, 3], &mut rng);
-        let (_, milp) = not_largest(&net, 2, 0.1 * (seed as f64 - 5.0));
+        let (case, milp) = not_largest(&net, 2, 0.1 * (seed as f64 - 5.0));
         let mut answers = Vec::new();
         for (split, alpha) in [
             (InputSplits::On, 10),
@@ -278,15 +292,7 @@ fn optimised_slopes_at_split_nodes_keep_verification_answers() {
                 .threads(1)
                 .build()
                 .expect("settings");
-            let result = solve(&milp.model, &settings, &NoProgress).expect("solves");
-            if let Some(x) = &result.solution {
-                let input: Vec<f64> = milp.inputs.iter().map(|&c| x[c]).collect();
-                let y = net.forward(&input);
-                assert!(
-                    (1..3).all(|j| y[j] - y[0] <= 0.1 * (seed as f64 - 5.0) + 1e-6),
-                    "net {seed}: the solution's inputs miss an output constraint"
-                );
-            }
+            let result = solve_verification(&net, &case, &milp, &settings, &format!("net {seed}"));
             closed += result.stats.input_split_alpha_closed;
             answers.push(result.status);
         }
