@@ -34,6 +34,10 @@ const INSTANCES: &[(&str, &str, &str)] = &[
     // Disjunctive (four cases over one box): refuted by input splits with
     // optimised slopes at the split nodes and the stall rule.
     ("1_1", "prop_5", "unsat"),
+    // Thin counterexample regions, found by the late attack (restarts each followed
+    // by a descent over linear regions) beside the search.
+    ("5_3", "prop_2", "sat"),
+    ("1_9", "prop_7", "sat"),
 ];
 
 fn paths(dir: &Path, net: &str, prop: &str) -> (std::path::PathBuf, std::path::PathBuf) {

@@ -110,8 +110,38 @@ pub fn attack_in_box(
     up: &[f64],
     settings: &AttackSettings,
 ) -> Option<Vec<f64>> {
+    let mut found = None;
+    attack_restarts_in_box(net, case, lo, up, settings, &mut |end| {
+        if end.margin <= 0.0 {
+            found = Some(end.input.clone());
+        }
+        found.is_some()
+    });
+    found
+}
+
+/// Where one restart of the attack ended: its best point and that point's margin.
+#[derive(Clone, Debug)]
+pub struct RestartEnd {
+    /// The point (inside the box).
+    pub input: Vec<f64>,
+    /// Its margin (`<= 0`: a counterexample candidate).
+    pub margin: f64,
+}
+
+/// Runs the restarts of [`attack_in_box`] and hands each one's end to `on_end`,
+/// which returns `true` to stop. A restart stops early once its margin is `<= 0`;
+/// no end is handed on after the deadline has passed.
+pub fn attack_restarts_in_box(
+    net: &Network,
+    case: &Case,
+    lo: &[f64],
+    up: &[f64],
+    settings: &AttackSettings,
+    on_end: &mut dyn FnMut(&RestartEnd) -> bool,
+) {
     if case.output_constraints.is_empty() || !case.input_constraints.is_empty() {
-        return None;
+        return;
     }
     let mut rng = SplitMix64::new(settings.seed);
     for restart in 0..settings.skip + settings.restarts {
@@ -126,17 +156,18 @@ pub fn attack_in_box(
         if restart < settings.skip {
             continue;
         }
-        let (mut best, mut binding, mut values) = evaluate(net, case, &x);
+        let (mut m, mut binding, mut values) = evaluate(net, case, &x);
+        let (mut best, mut best_x) = (m, x.clone());
         for step in 0..settings.steps {
-            if best <= 0.0 {
-                return Some(x);
+            if m <= 0.0 {
+                break;
             }
             if crate::interrupt::past(settings.deadline) {
-                return None;
+                return;
             }
             let decay = 1.0 - step as f64 / settings.steps as f64;
             let g = backward(net, &values, &case.output_constraints[binding].terms);
-            let candidate: Vec<f64> = x
+            x = x
                 .iter()
                 .zip(&g)
                 .zip(lo.iter().zip(up))
@@ -144,14 +175,19 @@ pub fn attack_in_box(
                     (xi - 0.25 * decay * (u - l) * gi.signum()).clamp(l, u)
                 })
                 .collect();
-            (best, binding, values) = evaluate(net, case, &candidate);
-            x = candidate;
+            (m, binding, values) = evaluate(net, case, &x);
+            if m < best {
+                (best, best_x) = (m, x.clone());
+            }
         }
-        if best <= 0.0 {
-            return Some(x);
+        let end = RestartEnd {
+            input: best_x,
+            margin: best,
+        };
+        if on_end(&end) {
+            return;
         }
     }
-    None
 }
 
 #[cfg(test)]

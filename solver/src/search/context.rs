@@ -52,10 +52,15 @@ pub struct SearchContext<'m> {
 }
 
 impl<'m> SearchContext<'m> {
-    /// Whether the search must stop now: its deadline has passed or a stop was
-    /// requested (see [`crate::interrupt`]).
+    /// Whether the search must stop now: its deadline has passed, a stop was
+    /// requested (see [`crate::interrupt`]) or the settings' cancel flag is set.
     pub fn out_of_time(&self) -> bool {
         crate::interrupt::past(self.deadline)
+            || self
+                .settings
+                .cancel
+                .as_ref()
+                .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Checks the memory against the run's limit: past the dive share the workers

@@ -22,6 +22,8 @@ use crate::cuts::CutFamilies;
 use crate::error::{Error, Result};
 use crate::lp::LpBackend;
 use crate::model::Tolerances;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How the open nodes are spread over the threads.
@@ -198,6 +200,9 @@ pub struct Settings {
     /// check against the model, it is the first incumbent; otherwise it is ignored
     /// with a warning.
     pub initial_solution: Option<Vec<f64>>,
+    /// A stop from outside the search (another thread sets it): the search ends
+    /// as at its time limit once it is set.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Settings {
@@ -229,6 +234,7 @@ impl Default for Settings {
             objective_limit: None,
             stop_at_first_solution: false,
             initial_solution: None,
+            cancel: None,
         }
     }
 }

@@ -123,7 +123,7 @@ pub fn pattern_lp(
 
 /// The row `sum coef * column[index] <= rhs` of `constraint`, its indices mapped to
 /// LP columns by `columns`; fails when an index is out of range.
-fn constraint_row(
+pub(super) fn constraint_row(
     constraint: &LinearConstraint,
     columns: &[usize],
     extra: Option<usize>,

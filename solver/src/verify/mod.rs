@@ -17,7 +17,9 @@
 
 mod cases;
 pub mod enumerate;
+mod late_attack;
 mod refute;
+pub mod region_descent;
 mod result_file;
 
 pub use cases::{case_milps, group_by_region, CaseMilpOptions};
@@ -34,9 +36,13 @@ use crate::nn::property::{Case, Property};
 use crate::nn::Network;
 use crate::relu::INPUT_SPLIT_MAX_INPUTS;
 use crate::search::{
-    solve, InputSplits, NoProgress, ProgressSink, Settings, Status, AUTO_MIN_ROOT_UNSTABLE,
+    solve, InputSplits, NoProgress, ProgressSink, Schedule, Settings, Status,
+    AUTO_MIN_ROOT_UNSTABLE,
 };
+use late_attack::LateAttack;
 use refute::refute;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Tolerance of the counterexample check (absolute, scaled by `max(1, |rhs|)`).
@@ -618,11 +624,30 @@ fn solve_group(
     settings.stop_at_first_solution = true;
     settings.input_splits = input_splits;
     settings.time_limit = remaining.map(|r| r.saturating_sub(started.elapsed()));
-    let result = solve(&milp.model, &settings, sink)?;
+    let (result, late_counterexample) = if options.search.schedule == Schedule::Deterministic {
+        (solve(&milp.model, &settings, sink), None)
+    } else {
+        let cancel = Arc::new(AtomicBool::new(false));
+        settings.cancel = Some(cancel.clone());
+        let late = LateAttack {
+            net,
+            property,
+            cases: open,
+            skip: attack_restarts(net),
+            seed: options.search.seed,
+            deadline: settings.time_limit.map(|t| Instant::now() + t),
+        };
+        late.beside(cancel, || solve(&milp.model, &settings, sink))
+    };
+    let result = result?;
     report.nodes = result.stats.nodes;
     report.input_splits = result.stats.input_splits;
     report.outcome = result.status.as_str().to_string();
     report.time = region.seconds + started.elapsed().as_secs_f64();
+    if let Some(cex) = late_counterexample {
+        report.outcome = "late attack".into();
+        return Ok((Answer::Sat(cex), report));
+    }
     let answer = match result.status {
         Status::Infeasible => Answer::Unsat,
         Status::TimeLimit | Status::Interrupted | Status::MemoryLimit => Answer::Timeout,
