@@ -309,3 +309,30 @@ fn optimised_slopes_at_split_nodes_keep_verification_answers() {
     assert!(sat > 0 && unsat > 0, "sat {sat}, unsat {unsat}");
     assert!(closed > 0, "no split node was closed by optimised slopes");
 }
+
+/// A search whose cancel flag is set ends as at its time limit (status
+/// `time_limit`, no proof of optimality), in both schedules; the same search
+/// without the flag is solved to optimality.
+#[test]
+fn a_set_cancel_flag_ends_the_search() {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    let model = relu_bigm(&[3, 8, 8, 2], 3);
+    for schedule in [Schedule::Opportunistic, Schedule::Deterministic] {
+        let mut settings = Settings::builder()
+            .threads(2)
+            .schedule(schedule)
+            .build()
+            .expect("settings");
+        let solved = solve(&model, &settings, &NoProgress).expect("solves");
+        assert_eq!(solved.status, Status::Optimal, "{schedule:?}");
+        settings.cancel = Some(Arc::new(AtomicBool::new(true)));
+        let cancelled = solve(&model, &settings, &NoProgress).expect("solves");
+        assert_eq!(cancelled.status, Status::TimeLimit, "{schedule:?}");
+        assert!(
+            cancelled.stats.nodes <= 2,
+            "{schedule:?}: {} nodes",
+            cancelled.stats.nodes
+        );
+    }
+}

@@ -39,7 +39,11 @@ impl Processor<'_, '_> {
         }
         let started = Instant::now();
         let cutoff = self.ctx.cutoff(incumbent);
-        // Optimised slopes first: they may close the node.
+        // Optimised slopes first: they may close the node. One that does not close
+        // it is not passed on to the children as their bound: a child's stall test
+        // then measures its halves' gain from that higher bound, more nodes stall
+        // to their (cold-started) LP, and ACAS Xu 3_3 property 2 reached -0.039
+        // in 25 s instead of -0.017.
         let steps = self.ctx.settings.input_split_alpha_steps;
         if steps > 0 && cutoff.is_finite() {
             let optimised = propagator
