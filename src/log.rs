@@ -245,6 +245,12 @@ pub fn print_summary(
             family.time
         );
     }
+    if s.reduced_cost_fixings > 0 {
+        say!(
+            "Reduced costs     {} integer bounds tightened at nodes",
+            s.reduced_cost_fixings
+        );
+    }
     if s.node_cut_nodes > 0 || s.pool_size > 0 {
         say!(
             "Node cuts         {} local relu, {} from the pool of {} ({} aged out) at {} nodes in {} rounds, {} nodes pruned ({:.3}s)",

@@ -265,3 +265,37 @@ fn larger_random_milps_match_enumeration() {
     let s = settings(2, Schedule::Opportunistic, RuleKind::Pseudocost);
     check_cases(3000..3006, |_| (14, 1, 3, false), &s);
 }
+
+/// Reduced-cost fixing on and off: both match enumeration, and with it on some node
+/// does tighten a bound (so the comparison is not vacuous).
+#[test]
+fn reduced_cost_fixing_keeps_answers() {
+    let mut fixings = 0;
+    for seed in 4000..4120u64 {
+        let model = random_model(seed, 6 + (seed % 6) as usize, (seed % 3) as usize, 2, false);
+        let expected = brute_force(&model);
+        for on in [true, false] {
+            let s = Settings {
+                reduced_cost_fixing: on,
+                ..settings(1, Schedule::Deterministic, RuleKind::MostFractional)
+            };
+            let result = solve(&model, &s, &NoProgress).expect("valid model");
+            let got = match result.status {
+                Status::Optimal => Answer::Optimal(result.objective.expect("objective")),
+                Status::Infeasible => Answer::Infeasible,
+                Status::Unbounded => Answer::Unbounded,
+                other => panic!("seed {seed}: unexpected status {other:?}"),
+            };
+            assert!(
+                same(&expected, &got),
+                "seed {seed}, fixing {on}: expected {expected:?}, got {got:?}"
+            );
+            if on {
+                fixings += result.stats.reduced_cost_fixings;
+            } else {
+                assert_eq!(result.stats.reduced_cost_fixings, 0);
+            }
+        }
+    }
+    assert!(fixings > 0, "no bound was tightened by reduced costs");
+}

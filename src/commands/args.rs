@@ -153,6 +153,10 @@ pub struct SearchArgs {
     /// at nodes that violate them (default: the library's).
     #[arg(long, value_name = "on|off", value_enum)]
     pub cut_pool: Option<SwitchArg>,
+    /// Tighten integer columns at every LP-bounded node by their reduced costs and
+    /// the cutoff (default: on).
+    #[arg(long, value_name = "on|off", value_enum)]
+    pub reduced_cost_fixing: Option<SwitchArg>,
     /// Do not use the model's ReLU structure in the search (no neuron-stability
     /// propagation at the nodes).
     #[arg(long)]
@@ -215,6 +219,9 @@ impl SearchArgs {
         }
         if let Some(pool) = self.cut_pool {
             builder = builder.cut_pool(pool == SwitchArg::On);
+        }
+        if let Some(fixing) = self.reduced_cost_fixing {
+            builder = builder.reduced_cost_fixing(fixing == SwitchArg::On);
         }
         if let Some(threads) = self.threads {
             anyhow::ensure!(threads >= 1, "--threads must be at least 1");

@@ -12,6 +12,7 @@
 //! | `unit-splits` | both | `auto`, `on`, `off` | `--unit-splits VALUE` |
 //! | `input-split-unstable` | both | a non-negative integer | `--input-split-unstable VALUE` |
 //! | `input-split-alpha` | both | a non-negative integer | `--input-split-alpha VALUE` |
+//! | `reduced-cost-fixing` | both | `on`, `off` | `--reduced-cost-fixing VALUE` |
 //! | `seed` | both | a non-negative integer | `--seed VALUE` |
 //! | `deterministic` | both | `true`, `false` | `--deterministic` for `true` |
 //! | `strategy` | relumip-verify | `auto`, `relu-split` (or `milp`), `input-split` | `--strategy VALUE` |
@@ -59,7 +60,7 @@ pub const CUTS_OFF: [&str; 2] = ["off", "none"];
 pub const CUT_FAMILIES: [&str; 3] = ["relu", "gomory", "knapsack-cover"];
 
 /// Every key, in the order of the documentation.
-pub const KEYS: [Key; 15] = [
+pub const KEYS: [Key; 16] = [
     Key {
         name: "branching",
         verify_only: false,
@@ -111,6 +112,11 @@ pub const KEYS: [Key; 15] = [
         name: "input-split-alpha",
         verify_only: false,
         values: Values::Integer,
+    },
+    Key {
+        name: "reduced-cost-fixing",
+        verify_only: false,
+        values: Values::OneOf(&["on", "off"]),
     },
     Key {
         name: "seed",
@@ -264,7 +270,7 @@ mod tests {
         assert!(key("opt").is_none());
         assert_eq!(
             key_list(),
-            "branching, lp, cuts, relu, propagation, input-splits, unit-splits, input-split-unstable, input-split-alpha, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
+            "branching, lp, cuts, relu, propagation, input-splits, unit-splits, input-split-unstable, input-split-alpha, reduced-cost-fixing, seed, deterministic; relumip-verify also strategy, bounds, formulation, disjunction"
         );
     }
 }

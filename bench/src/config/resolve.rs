@@ -116,7 +116,8 @@ impl CliOptions {
             | "input-splits"
             | "unit-splits"
             | "input-split-unstable"
-            | "input-split-alpha" => option(setting.key, value),
+            | "input-split-alpha"
+            | "reduced-cost-fixing" => option(setting.key, value),
             "deterministic" => switch(value == "true", "--deterministic"),
             "propagation" => switch(value == "off", "--no-relu-propagation"),
             "relu" if self.offers(kind, "--relu") => option("relu", value),

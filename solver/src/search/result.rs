@@ -145,6 +145,8 @@ pub struct SearchStats {
     pub time_input_splits: f64,
     /// Nodes split on a unit indicator without an LP.
     pub lp_free_unit_splits: u64,
+    /// Integer column bounds tightened by reduced-cost fixing at nodes.
+    pub reduced_cost_fixings: u64,
     /// Seconds of LP-free unit splitting (optimised slopes, split choice).
     pub time_unit_splits: f64,
 }
@@ -210,6 +212,7 @@ impl SearchStats {
         self.input_split_alpha_closed += other.input_split_alpha_closed;
         self.time_input_splits += other.time_input_splits;
         self.lp_free_unit_splits += other.lp_free_unit_splits;
+        self.reduced_cost_fixings += other.reduced_cost_fixings;
         self.time_unit_splits += other.time_unit_splits;
         self.propagation_probes += other.propagation_probes;
         self.big_m_tightened += other.big_m_tightened;

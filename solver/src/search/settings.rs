@@ -165,6 +165,9 @@ pub struct Settings {
     /// nodes whose LP point violates them (for the node's LP only); a cut inactive
     /// at [`CUT_POOL_MAX_AGE`] consecutive uses leaves the pool.
     pub cut_pool: bool,
+    /// Tighten the bounds of integer columns at every LP-bounded node by their
+    /// reduced costs and the cutoff (the children inherit them).
+    pub reduced_cost_fixing: bool,
     /// Use the model's ReLU structure in the search (neuron-stability propagation
     /// at every node); off, the structure only serves the forward-pass heuristic
     /// and the ReLU cuts.
@@ -225,6 +228,7 @@ impl Default for Settings {
             local_cut_depth: DEFAULT_LOCAL_CUT_DEPTH,
             inherit_node_cuts: true,
             cut_pool: false,
+            reduced_cost_fixing: true,
             relu_propagation: true,
             input_splits: InputSplits::default(),
             input_split_unstable: DEFAULT_INPUT_SPLIT_UNSTABLE,
@@ -451,6 +455,12 @@ impl SettingsBuilder {
     /// Whether children inherit the active rows their parent's LP added.
     pub fn inherit_node_cuts(mut self, on: bool) -> Self {
         self.settings.inherit_node_cuts = on;
+        self
+    }
+
+    /// Whether integer columns are tightened by reduced costs at nodes.
+    pub fn reduced_cost_fixing(mut self, on: bool) -> Self {
+        self.settings.reduced_cost_fixing = on;
         self
     }
 

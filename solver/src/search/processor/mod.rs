@@ -18,6 +18,7 @@ mod evaluate;
 mod heuristics;
 mod input_split;
 mod node_cuts;
+mod reduced_cost;
 mod unit_split;
 
 use super::context::SearchContext;
@@ -199,6 +200,7 @@ impl<'c, 'm> Processor<'c, 'm> {
                 LpVerdict::Settled(processed) => return processed,
                 LpVerdict::Bounded { objective, bound } => (objective, bound),
             };
+        self.fix_by_reduced_costs(&mut derived, objective, cutoff);
         self.collect_candidates();
         if self.candidates.is_empty() {
             return self.accept_integral_point(bound);
