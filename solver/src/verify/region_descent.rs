@@ -283,8 +283,8 @@ impl<'a> RegionDescent<'a> {
                 }
             }
             if !improved {
-                // The last LP solved may be a rejected flip: recompute the point of
-                // the kept pattern only if it is needed (it is not: `input` is it).
+                // A local minimum; `input` is the kept pattern's point (the LP may
+                // hold a rejected flip's solution, which the next descent replaces).
                 return Some(DescentEnd { input, margin });
             }
         }
