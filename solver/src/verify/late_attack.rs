@@ -12,13 +12,16 @@
 //! thrown away: the search goes on, and is cancelled when the attack succeeds.
 //!
 //! The timing of a second thread is not reproducible, so deterministic runs make
-//! no late attack.
+//! no late attack. Its restarts are capped by work ([`LATE_ATTACK_WORK`]), and the
+//! descents are made on networks with at most
+//! [`crate::relu::INPUT_SPLIT_MAX_INPUTS`] inputs.
 
 use super::region_descent::RegionDescent;
 use super::{check_counterexample, Counterexample};
 use crate::nn::attack::{attack_restarts_in_box, AttackSettings};
 use crate::nn::property::Property;
 use crate::nn::Network;
+use crate::relu::INPUT_SPLIT_MAX_INPUTS;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
@@ -28,8 +31,14 @@ use std::time::{Duration, Instant};
 /// How long the search runs alone before the late attack starts.
 pub const LATE_ATTACK_DELAY: Duration = Duration::from_secs(2);
 
-/// Restarts of the late attack per case (each with a descent).
+/// Restarts of the late attack per search at most (each with a descent).
 pub const LATE_ATTACK_RESTARTS: usize = 2000;
+
+/// Work of the late attack's gradient steps per search, in multiply-adds: the
+/// restarts are cut to fit (ACAS Xu: all 2000; a 784-input network with six
+/// hidden layers of 256 units: about 100), so that on large networks the second
+/// thread does not take a third of the machine until the time limit.
+const LATE_ATTACK_WORK: f64 = 1e10;
 
 /// LPs of one descent at most.
 const DESCENT_MAX_LPS: usize = 200;
@@ -84,10 +93,18 @@ impl LateAttack<'_> {
     /// Attacks the cases in turn until `stop` says so, the deadline passes or
     /// their restarts are spent; the first checked counterexample.
     fn run(&self, stop: &dyn Fn() -> bool) -> Option<Counterexample> {
-        let per_case = (LATE_ATTACK_RESTARTS / self.cases.len().max(1)).max(1);
+        let weights: usize = self.net.layers().iter().map(|l| l.weights().len()).sum();
+        let per_restart = (2 * weights * AttackSettings::default().steps.max(1)) as f64;
+        let restarts = ((LATE_ATTACK_WORK / per_restart) as usize).min(LATE_ATTACK_RESTARTS);
+        let per_case = (restarts / self.cases.len().max(1)).max(1);
+        // Descents are measured on networks with few inputs only (the LP of a
+        // large input grows with it, and so do the units at zero at its optimum).
+        let descend = self.net.input_dim() <= INPUT_SPLIT_MAX_INPUTS;
         for &c in self.cases {
             let case = &self.property.cases[c];
-            let mut descent = RegionDescent::new(self.net, case).ok();
+            let mut descent = descend
+                .then(|| RegionDescent::new(self.net, case).ok())
+                .flatten();
             let settings = AttackSettings {
                 restarts: per_case,
                 skip: self.skip,
